@@ -1,0 +1,84 @@
+package com.bulkupload.application;
+
+import com.bulkupload.domain.model.customer.CustomerList;
+import com.bulkupload.domain.model.customer.CustomerListRepository;
+import com.bulkupload.domain.model.error.ErrorCode;
+import com.bulkupload.domain.model.tenant.Account;
+import com.bulkupload.domain.model.tenant.ApiClient;
+import com.bulkupload.domain.model.tenant.Tenant;
+import com.bulkupload.domain.model.tenant.TenantRepository;
+import com.bulkupload.infrastructure.security.Secrets;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+
+/** Operator actions behind the admin API and the first-start bootstrap. */
+@Stateless
+public class AdminService {
+
+    public static final String DEFAULT_LIST_NAME = "Default";
+
+    @Inject
+    TenantRepository tenants;
+
+    @Inject
+    CustomerListRepository lists;
+
+    Clock clock = Clock.systemUTC();
+
+    public record NewAccount(Long accountId, Long defaultCustomerListId) {
+    }
+
+    public record NewClient(String clientId, String clientSecret, String developerToken) {
+    }
+
+    public Long createTenant(String name) {
+        return tenants.store(new Tenant(checkName(name), clock.instant())).id();
+    }
+
+    public NewAccount createAccount(Long tenantId, String name) {
+        Tenant tenant = tenants.findTenant(tenantId).orElseThrow(() -> new BulkApiException(ErrorCode.INVALID_CUSTOMER_ID));
+        Instant now = clock.instant();
+        Account account = tenants.store(new Account(tenant.id(), checkName(name), now));
+        CustomerList list = lists.store(new CustomerList(account.id(), DEFAULT_LIST_NAME, now));
+        account.useAsDefaultList(list.id());
+        return new NewAccount(account.id(), list.id());
+    }
+
+    /** A client with generated credentials. */
+    public NewClient createClient(Long tenantId, String name) {
+        return createClient(tenantId, name, null, null, null);
+    }
+
+    /** A client whose credentials are fixed where given (bootstrap variables) and generated otherwise. */
+    public NewClient createClient(Long tenantId, String name, String clientId, String secret, String developerToken) {
+        Tenant tenant = tenants.findTenant(tenantId).orElseThrow(() -> new BulkApiException(ErrorCode.INVALID_CUSTOMER_ID));
+        String id = clientId != null ? clientId : Secrets.newId("client-");
+        String plainSecret = secret != null ? secret : Secrets.newToken();
+        String plainDeveloperToken = developerToken != null ? developerToken : Secrets.newToken();
+        tenants.store(new ApiClient(id, tenant.id(), checkName(name), Secrets.hashPassword(plainSecret),
+                Secrets.sha256(plainDeveloperToken), clock.instant()));
+        return new NewClient(id, plainSecret, plainDeveloperToken);
+    }
+
+    public Long createList(Long accountId, String name) {
+        Account account = tenants.findAccount(accountId).orElseThrow(() -> new BulkApiException(ErrorCode.INVALID_ACCOUNT_ID));
+        return lists.store(new CustomerList(account.id(), checkName(name), clock.instant())).id();
+    }
+
+    public void revokeClient(String clientId) {
+        tenants.findClient(clientId).orElseThrow(() -> new BulkApiException(ErrorCode.INVALID_CREDENTIALS)).revoke();
+    }
+
+    public boolean hasAnyTenant() {
+        return tenants.hasAnyTenant();
+    }
+
+    private static String checkName(String name) {
+        if (name == null || name.isBlank() || name.trim().length() > 255) {
+            throw new BulkApiException(ErrorCode.INVALID_NAME);
+        }
+        return name.trim();
+    }
+}

@@ -1,0 +1,59 @@
+package com.bulkupload.application;
+
+import com.bulkupload.infrastructure.config.BulkSettings;
+import com.bulkupload.infrastructure.persistence.schema.DatabaseMigration;
+import com.bulkupload.infrastructure.security.Secrets;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.util.logging.Logger;
+import org.flywaydb.core.api.output.MigrateResult;
+
+/**
+ * Runs once when the application starts on a node: migrates the schema, creates the bootstrap
+ * tenant on an empty database, and settles the admin key.
+ */
+@Singleton
+@Startup
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class ServerStartup {
+
+    private static final Logger LOG = Logger.getLogger(ServerStartup.class.getName());
+
+    @EJB
+    DatabaseMigration migration;
+
+    @EJB
+    Bootstrap bootstrap;
+
+    @Inject
+    BulkSettings settings;
+
+    private String adminKey;
+
+    @PostConstruct
+    void start() {
+        MigrateResult result = migration.migrate();
+        LOG.info(() -> "Database schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted + " migrations applied now)");
+        try {
+            bootstrap.createBootstrapTenantIfEmpty();
+        } catch (RuntimeException e) {
+            // Another node bootstrapped at the same moment; its tenant is the bootstrap tenant.
+            LOG.info("Bootstrap skipped: " + e);
+        }
+        adminKey = settings.adminKey().orElseGet(() -> {
+            String generated = Secrets.newToken();
+            // Only this node knows a generated key; clusters set BULK_ADMIN_KEY (docs/operations.md).
+            LOG.warning("BULK_ADMIN_KEY is not set; the admin API key of this node is: " + generated);
+            return generated;
+        });
+    }
+
+    public boolean isAdminKey(String presented) {
+        return Secrets.constantTimeEquals(adminKey, presented);
+    }
+}

@@ -1,0 +1,4 @@
+package com.bulkupload.application;
+
+public record UploadUrlResult(String requestId, String uploadUrl) {
+}

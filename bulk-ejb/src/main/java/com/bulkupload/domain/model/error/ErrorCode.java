@@ -1,0 +1,59 @@
+package com.bulkupload.domain.model.error;
+
+/**
+ * The one table of stable error codes (docs/errors.md), shared by SOAP faults, JSON errors and
+ * result files. Codes and names are part of the public contract: add, never renumber.
+ * The HTTP status is what a JSON client sees for this code.
+ */
+public enum ErrorCode {
+    INTERNAL_ERROR(0, "InternalError", 500, "An internal error has occurred; quote the TrackingId to support."),
+    NULL_REQUEST(100, "NullRequest", 400, "The request is missing or malformed."),
+    INVALID_CREDENTIALS(105, "InvalidCredentials", 401, "Authentication failed: the token or client secret is missing, unknown or expired."),
+    USER_IS_NOT_AUTHORIZED(106, "UserIsNotAuthorized", 403, "The customer or account is not accessible to this client."),
+    INVALID_DEVELOPER_TOKEN(107, "InvalidDeveloperToken", 401, "The DeveloperToken is missing or not valid for this client."),
+    CALL_RATE_EXCEEDED(117, "CallRateExceeded", 429, "Too many calls; retry later."),
+    INVALID_REQUEST_ID(3200, "InvalidRequestId", 404, "The RequestId is not valid."),
+    UPLOAD_WINDOW_EXPIRED(3201, "UploadWindowExpired", 400, "The upload window of this request has expired."),
+    TOO_MANY_ACTIVE_UPLOADS(3202, "TooManyActiveUploads", 429, "The account has too many uploads queued or in progress."),
+    INVALID_RESPONSE_MODE(3203, "InvalidResponseMode", 400, "ResponseMode must be ErrorsOnly or ErrorsAndResults."),
+    INVALID_CUSTOMER_LIST(3204, "InvalidCustomerList", 400, "The customer list does not exist in this account."),
+    INVALID_LOOKUP_FIELD(3205, "InvalidLookupField", 400, "LookupField must be Email, Phone, ExternalId or Id."),
+    INVALID_PARTITION_NAME(3206, "InvalidPartitionName", 400, "PartitionName must be 1 to 255 characters."),
+    INVALID_CLIENT_REQUEST_TOKEN(3207, "InvalidClientRequestToken", 400, "ClientRequestToken must be 1 to 100 characters."),
+    FILE_TOO_LARGE(3210, "FileTooLarge", 413, "The uploaded file is over the size limit."),
+    UPLOAD_FILE_FORMAT_NOT_SUPPORTED(3211, "UploadFileFormatNotSupported", 415, "The file format or encoding is not supported."),
+    UPLOAD_FILE_ROW_COUNT_EXCEEDED(3212, "UploadFileRowCountExceeded", 413, "The file has more rows than allowed."),
+    FILE_ALREADY_UPLOADED(3213, "FileAlreadyUploaded", 400, "A file was already uploaded for this RequestId."),
+    INVALID_CUSTOMER_ID(3230, "InvalidCustomerId", 404, "The customer does not exist."),
+    INVALID_ACCOUNT_ID(3231, "InvalidAccountId", 404, "The account does not exist."),
+    INVALID_NAME(3232, "InvalidName", 400, "Name must be 1 to 255 characters.");
+
+    private final int code;
+    private final String errorCode;
+    private final int httpStatus;
+    private final String message;
+
+    ErrorCode(int code, String errorCode, int httpStatus, String message) {
+        this.code = code;
+        this.errorCode = errorCode;
+        this.httpStatus = httpStatus;
+        this.message = message;
+    }
+
+    public int code() {
+        return code;
+    }
+
+    /** The symbolic name clients match on (the contract's ErrorCode column). */
+    public String errorCode() {
+        return errorCode;
+    }
+
+    public int httpStatus() {
+        return httpStatus;
+    }
+
+    public String message() {
+        return message;
+    }
+}

@@ -1,0 +1,2 @@
+/** The stable error-code table every protocol and the result files speak. */
+package com.bulkupload.domain.model.error;

@@ -1,0 +1,31 @@
+package com.bulkupload.domain.model.tenant;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/** Tenants, their accounts, API clients and tokens. */
+public interface TenantRepository {
+
+    Tenant store(Tenant tenant);
+
+    Optional<Tenant> findTenant(Long tenantId);
+
+    Account store(Account account);
+
+    Optional<Account> findAccount(Long accountId);
+
+    /** Locks the account row until the transaction ends: serialises per-account quota checks across nodes. */
+    Optional<Account> lockAccount(Long accountId);
+
+    ApiClient store(ApiClient client);
+
+    Optional<ApiClient> findClient(String clientId);
+
+    AccessToken store(AccessToken token);
+
+    Optional<AccessToken> findToken(String tokenHash);
+
+    int deleteTokensExpiredBefore(Instant instant);
+
+    boolean hasAnyTenant();
+}

@@ -1,0 +1,192 @@
+package com.bulkupload.domain.model.upload;
+
+import com.bulkupload.domain.model.error.ErrorCode;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * One bulk upload: created by GetBulkUploadUrl, given a file through its UploadUrl, imported, and
+ * reported by GetBulkUploadStatus. It belongs to exactly one account.
+ */
+@Entity
+@Table(name = "upload_request")
+public class UploadRequest {
+
+    @Id
+    @Column(name = "request_id", length = 64)
+    private String requestId;
+
+    @Column(name = "account_id", nullable = false)
+    private Long accountId;
+
+    @Column(name = "customer_list_id", nullable = false)
+    private Long customerListId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "response_mode", nullable = false, length = 32)
+    private ResponseMode responseMode;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "lookup_field", nullable = false, length = 32)
+    private LookupField lookupField;
+
+    @Column(name = "partition_name", nullable = false, length = 255)
+    private String partitionName;
+
+    /** Idempotency key; cleared when a newer request takes it over after 24 hours. */
+    @Column(name = "client_request_token", length = 100)
+    private String clientRequestToken;
+
+    @Column(name = "client_id", nullable = false, length = 64)
+    private String clientId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 40)
+    private RequestStatus status;
+
+    @Column(name = "percent_complete", nullable = false)
+    private int percentComplete;
+
+    @Column(name = "rows_processed", nullable = false)
+    private long rowsProcessed;
+
+    @Column(name = "rows_failed", nullable = false)
+    private long rowsFailed;
+
+    @Column(name = "rows_with_warning", nullable = false)
+    private long rowsWithWarning;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    /** The file must arrive before this instant. */
+    @Column(name = "upload_deadline", nullable = false)
+    private Instant uploadDeadline;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "upload_request_error", joinColumns = @JoinColumn(name = "request_id"))
+    @OrderColumn(name = "position")
+    private List<UploadError> errors = new ArrayList<>();
+
+    @Version
+    private long version;
+
+    protected UploadRequest() {
+    }
+
+    public UploadRequest(String requestId, Long accountId, Long customerListId, ResponseMode responseMode,
+                         LookupField lookupField, String partitionName, String clientRequestToken,
+                         String clientId, Instant now, Instant uploadDeadline) {
+        this.requestId = requestId;
+        this.accountId = accountId;
+        this.customerListId = customerListId;
+        this.responseMode = responseMode;
+        this.lookupField = lookupField;
+        this.partitionName = partitionName;
+        this.clientRequestToken = clientRequestToken;
+        this.clientId = clientId;
+        this.status = RequestStatus.PendingFileUpload;
+        this.createdAt = now;
+        this.updatedAt = now;
+        this.uploadDeadline = uploadDeadline;
+    }
+
+    /**
+     * A request that got no file in its window fails with UploadWindowExpired.
+     *
+     * @return whether this call changed the request
+     */
+    public boolean expireIfNoFileBy(Instant now) {
+        if (status != RequestStatus.PendingFileUpload || now.isBefore(uploadDeadline)) {
+            return false;
+        }
+        fail(ErrorCode.UPLOAD_WINDOW_EXPIRED, "No file was uploaded before " + uploadDeadline + ".", now);
+        return true;
+    }
+
+    /** Any failure resets progress to 0, as the contract requires. */
+    public void fail(ErrorCode error, String details, Instant now) {
+        this.status = RequestStatus.Failed;
+        this.percentComplete = 0;
+        this.errors.add(new UploadError(error, details));
+        this.updatedAt = now;
+    }
+
+    /** The idempotency key is free for reuse once the 24-hour window of this request has passed. */
+    public void releaseClientRequestToken() {
+        this.clientRequestToken = null;
+    }
+
+    public boolean isWithinIdempotencyWindow(Instant now) {
+        return now.isBefore(createdAt.plusSeconds(24 * 3600));
+    }
+
+    public String requestId() {
+        return requestId;
+    }
+
+    public Long accountId() {
+        return accountId;
+    }
+
+    public Long customerListId() {
+        return customerListId;
+    }
+
+    public ResponseMode responseMode() {
+        return responseMode;
+    }
+
+    public LookupField lookupField() {
+        return lookupField;
+    }
+
+    public String partitionName() {
+        return partitionName;
+    }
+
+    public RequestStatus status() {
+        return status;
+    }
+
+    public int percentComplete() {
+        return percentComplete;
+    }
+
+    public long rowsProcessed() {
+        return rowsProcessed;
+    }
+
+    public long rowsFailed() {
+        return rowsFailed;
+    }
+
+    public long rowsWithWarning() {
+        return rowsWithWarning;
+    }
+
+    public Instant uploadDeadline() {
+        return uploadDeadline;
+    }
+
+    public List<UploadError> errors() {
+        return Collections.unmodifiableList(errors);
+    }
+}

@@ -1,0 +1,92 @@
+package com.bulkupload.infrastructure.config;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Server settings, read from environment variables (CONTRACT section 7), each also settable as a
+ * system property of the same name in lower case with dots ({@code BULK_PUBLIC_URL} =
+ * {@code bulk.public.url}); the environment wins. Every setting has a default that gives a working
+ * local server.
+ */
+@ApplicationScoped
+public class BulkSettings {
+
+    private final Function<String, String> environment;
+    private final Function<String, String> systemProperties;
+
+    public BulkSettings() {
+        this(System::getenv, System::getProperty);
+    }
+
+    BulkSettings(Function<String, String> environment, Function<String, String> systemProperties) {
+        this.environment = environment;
+        this.systemProperties = systemProperties;
+    }
+
+    public static BulkSettings of(Map<String, String> environment) {
+        return new BulkSettings(environment::get, name -> null);
+    }
+
+    public Optional<String> get(String name) {
+        String value = environment.apply(name);
+        if (value == null || value.isBlank()) {
+            value = systemProperties.apply(name.toLowerCase().replace('_', '.'));
+        }
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+    }
+
+    /** Base of every absolute URL we hand out, without a trailing slash. */
+    public String publicUrl() {
+        String url = get("BULK_PUBLIC_URL").orElse("http://localhost:8080");
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    public Optional<String> adminKey() {
+        return get("BULK_ADMIN_KEY");
+    }
+
+    public Duration tokenLifetime() {
+        return Duration.ofSeconds(positiveLong("BULK_TOKEN_TTL_SECONDS", 3600));
+    }
+
+    /** How long a RequestId accepts its file: 15 minutes by contract; shorter only for tests. */
+    public Duration uploadWindow() {
+        return Duration.ofSeconds(positiveLong("BULK_UPLOAD_WINDOW_SECONDS", 900));
+    }
+
+    public int maxActiveUploadsPerAccount() {
+        return (int) positiveLong("BULK_MAX_ACTIVE_UPLOADS", 10);
+    }
+
+    public Optional<String> bootstrapClientId() {
+        return get("BULK_BOOTSTRAP_CLIENT_ID");
+    }
+
+    public Optional<String> bootstrapClientSecret() {
+        return get("BULK_BOOTSTRAP_CLIENT_SECRET");
+    }
+
+    public Optional<String> bootstrapDeveloperToken() {
+        return get("BULK_BOOTSTRAP_DEVELOPER_TOKEN");
+    }
+
+    private long positiveLong(String name, long fallback) {
+        Optional<String> value = get(name);
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        try {
+            long parsed = Long.parseLong(value.get());
+            if (parsed > 0) {
+                return parsed;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new IllegalStateException(name + " must be a positive whole number, not '" + value.get() + "'");
+    }
+}

@@ -1,0 +1,2 @@
+/** Server settings from environment variables and system properties. */
+package com.bulkupload.infrastructure.config;

@@ -1,0 +1,27 @@
+package com.bulkupload.infrastructure.persistence.jpa;
+
+import com.bulkupload.domain.model.customer.CustomerList;
+import com.bulkupload.domain.model.customer.CustomerListRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.Optional;
+
+@ApplicationScoped
+public class JpaCustomerListRepository implements CustomerListRepository {
+
+    @PersistenceContext(unitName = "bulk")
+    EntityManager em;
+
+    @Override
+    public CustomerList store(CustomerList list) {
+        em.persist(list);
+        return list;
+    }
+
+    @Override
+    public Optional<CustomerList> findInAccount(Long listId, Long accountId) {
+        return Optional.ofNullable(em.find(CustomerList.class, listId))
+                .filter(list -> list.accountId().equals(accountId));
+    }
+}

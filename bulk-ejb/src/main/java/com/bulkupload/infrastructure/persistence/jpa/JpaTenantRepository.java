@@ -1,0 +1,81 @@
+package com.bulkupload.infrastructure.persistence.jpa;
+
+import com.bulkupload.domain.model.tenant.AccessToken;
+import com.bulkupload.domain.model.tenant.Account;
+import com.bulkupload.domain.model.tenant.ApiClient;
+import com.bulkupload.domain.model.tenant.Tenant;
+import com.bulkupload.domain.model.tenant.TenantRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.Optional;
+
+@ApplicationScoped
+public class JpaTenantRepository implements TenantRepository {
+
+    @PersistenceContext(unitName = "bulk")
+    EntityManager em;
+
+    @Override
+    public Tenant store(Tenant tenant) {
+        em.persist(tenant);
+        return tenant;
+    }
+
+    @Override
+    public Optional<Tenant> findTenant(Long tenantId) {
+        return Optional.ofNullable(em.find(Tenant.class, tenantId));
+    }
+
+    @Override
+    public Account store(Account account) {
+        em.persist(account);
+        return account;
+    }
+
+    @Override
+    public Optional<Account> findAccount(Long accountId) {
+        return Optional.ofNullable(em.find(Account.class, accountId));
+    }
+
+    @Override
+    public Optional<Account> lockAccount(Long accountId) {
+        return Optional.ofNullable(em.find(Account.class, accountId, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    @Override
+    public ApiClient store(ApiClient client) {
+        em.persist(client);
+        return client;
+    }
+
+    @Override
+    public Optional<ApiClient> findClient(String clientId) {
+        return Optional.ofNullable(em.find(ApiClient.class, clientId));
+    }
+
+    @Override
+    public AccessToken store(AccessToken token) {
+        em.persist(token);
+        return token;
+    }
+
+    @Override
+    public Optional<AccessToken> findToken(String tokenHash) {
+        return Optional.ofNullable(em.find(AccessToken.class, tokenHash));
+    }
+
+    @Override
+    public int deleteTokensExpiredBefore(Instant instant) {
+        return em.createQuery("delete from AccessToken t where t.expiresAt < :instant")
+                .setParameter("instant", instant)
+                .executeUpdate();
+    }
+
+    @Override
+    public boolean hasAnyTenant() {
+        return !em.createQuery("select t.id from Tenant t", Long.class).setMaxResults(1).getResultList().isEmpty();
+    }
+}

@@ -1,0 +1,2 @@
+/** Hashing and generating secrets and tokens (JDK primitives only). */
+package com.bulkupload.infrastructure.security;

@@ -1,0 +1,2 @@
+/** The operator's admin API, guarded by X-Admin-Key. */
+package com.bulkupload.interfaces.admin;

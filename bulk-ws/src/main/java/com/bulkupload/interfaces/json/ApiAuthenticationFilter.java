@@ -1,0 +1,43 @@
+package com.bulkupload.interfaces.json;
+
+import com.bulkupload.application.ApiCredentials;
+import com.bulkupload.application.AuthenticationService;
+import com.bulkupload.interfaces.web.CallerContexts;
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.HttpHeaders;
+
+/**
+ * Authenticates JSON (and later upload and read) calls from their HTTP headers through the same
+ * {@link AuthenticationService} the SOAP interceptor uses.
+ */
+@Authenticated
+@Priority(Priorities.AUTHENTICATION)
+public class ApiAuthenticationFilter implements ContainerRequestFilter {
+
+    private static final String BEARER = "bearer ";
+    private final AuthenticationService authentication;
+
+    public ApiAuthenticationFilter(AuthenticationService authentication) {
+        this.authentication = authentication;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        CallerContexts.set(authentication.authenticate(new ApiCredentials(
+                bearerToken(request.getHeaderString(HttpHeaders.AUTHORIZATION)),
+                request.getHeaderString("DeveloperToken"),
+                request.getHeaderString("CustomerId"),
+                request.getHeaderString("CustomerAccountId"))));
+    }
+
+    static String bearerToken(String authorization) {
+        if (authorization == null || authorization.length() <= BEARER.length()
+                || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return null;
+        }
+        return authorization.substring(BEARER.length()).trim();
+    }
+}

@@ -1,0 +1,49 @@
+package com.bulkupload.interfaces.json;
+
+import com.bulkupload.application.BulkApiException;
+import com.bulkupload.application.BulkUploadService;
+import com.bulkupload.application.UploadUrlCommand;
+import com.bulkupload.application.UploadUrlResult;
+import com.bulkupload.domain.model.error.ErrorCode;
+import com.bulkupload.interfaces.web.CallerContexts;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/** The JSON mirror of the SOAP operations: same names, same fields, same service. */
+@Path("/Bulk/v13")
+@Authenticated
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class BulkJsonResource {
+
+    private final BulkUploadService bulkUploads;
+
+    public BulkJsonResource(BulkUploadService bulkUploads) {
+        this.bulkUploads = bulkUploads;
+    }
+
+    @POST
+    @Path("/BulkUploadUrl/Query")
+    public BulkJson.GetBulkUploadUrlResponse getBulkUploadUrl(BulkJson.GetBulkUploadUrlRequest request) {
+        if (request == null) {
+            throw new BulkApiException(ErrorCode.NULL_REQUEST, "The body is missing.");
+        }
+        UploadUrlResult result = bulkUploads.getBulkUploadUrl(CallerContexts.current(), new UploadUrlCommand(
+                request.responseMode(), request.accountId(), request.customerListId(), request.lookupField(),
+                request.partitionName(), request.clientRequestToken()));
+        return new BulkJson.GetBulkUploadUrlResponse(result.requestId(), result.uploadUrl());
+    }
+
+    @POST
+    @Path("/BulkUploadStatus/Query")
+    public BulkJson.GetBulkUploadStatusResponse getBulkUploadStatus(BulkJson.GetBulkUploadStatusRequest request) {
+        if (request == null) {
+            throw new BulkApiException(ErrorCode.NULL_REQUEST, "The body is missing.");
+        }
+        return BulkJson.GetBulkUploadStatusResponse.of(
+                bulkUploads.getBulkUploadStatus(CallerContexts.current(), request.requestId()));
+    }
+}

@@ -1,0 +1,29 @@
+package com.bulkupload.interfaces.json;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.jakarta.rs.json.JacksonJsonProvider;
+
+/**
+ * How every JSON body is read and written. Property names are the contract's (PascalCase, set on
+ * each record); reading them ignores case and unknown properties, as forgiving clients expect, but
+ * refuses wrong types, fractions for whole numbers and trailing garbage.
+ */
+public final class JsonMapping {
+
+    public static final JsonMapper MAPPER = JsonMapper.builder()
+            .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    private JsonMapping() {
+    }
+
+    public static JacksonJsonProvider provider() {
+        return new JacksonJsonProvider(MAPPER);
+    }
+}

@@ -1,0 +1,73 @@
+package com.bulkupload.interfaces.soap;
+
+import com.bulkupload.application.BulkApiException;
+import com.bulkupload.application.BulkUploadService;
+import com.bulkupload.application.OperationErrorView;
+import com.bulkupload.application.UploadStatusView;
+import com.bulkupload.application.UploadUrlCommand;
+import com.bulkupload.application.UploadUrlResult;
+import com.bulkupload.domain.model.error.ErrorCode;
+import com.bulkupload.interfaces.web.CallerContexts;
+import com.bulkupload.wsdl.v13.ArrayOfKeyValuePairOfstringstring;
+import com.bulkupload.wsdl.v13.ArrayOfOperationError;
+import com.bulkupload.wsdl.v13.GetBulkUploadStatusRequest;
+import com.bulkupload.wsdl.v13.GetBulkUploadStatusResponse;
+import com.bulkupload.wsdl.v13.GetBulkUploadUrlRequest;
+import com.bulkupload.wsdl.v13.GetBulkUploadUrlResponse;
+import com.bulkupload.wsdl.v13.IBulkService;
+import com.bulkupload.wsdl.v13.OperationError;
+import jakarta.jws.WebService;
+
+/** The SOAP adapter: generated v13 types in, application service, generated types out. */
+@WebService(serviceName = "BulkService", portName = "BasicHttpBinding_IBulkService",
+        targetNamespace = SoapNames.NS, endpointInterface = "com.bulkupload.wsdl.v13.IBulkService",
+        wsdlLocation = "classpath:wsdl/BulkService.wsdl")
+public class BulkSoapEndpoint implements IBulkService {
+
+    private final BulkUploadService bulkUploads;
+
+    public BulkSoapEndpoint(BulkUploadService bulkUploads) {
+        this.bulkUploads = bulkUploads;
+    }
+
+    @Override
+    public GetBulkUploadUrlResponse getBulkUploadUrl(GetBulkUploadUrlRequest request) {
+        if (request == null) {
+            throw new BulkApiException(ErrorCode.NULL_REQUEST, "GetBulkUploadUrlRequest is missing.");
+        }
+        UploadUrlResult result = bulkUploads.getBulkUploadUrl(CallerContexts.current(), new UploadUrlCommand(
+                request.getResponseMode(), request.getAccountId(), request.getCustomerListId(),
+                request.getLookupField(), request.getPartitionName(), request.getClientRequestToken()));
+        GetBulkUploadUrlResponse response = new GetBulkUploadUrlResponse();
+        response.setRequestId(result.requestId());
+        response.setUploadUrl(result.uploadUrl());
+        return response;
+    }
+
+    @Override
+    public GetBulkUploadStatusResponse getBulkUploadStatus(GetBulkUploadStatusRequest request) {
+        if (request == null) {
+            throw new BulkApiException(ErrorCode.NULL_REQUEST, "GetBulkUploadStatusRequest is missing.");
+        }
+        UploadStatusView status = bulkUploads.getBulkUploadStatus(CallerContexts.current(), request.getRequestId());
+        GetBulkUploadStatusResponse response = new GetBulkUploadStatusResponse();
+        ArrayOfOperationError errors = new ArrayOfOperationError();
+        for (OperationErrorView view : status.errors()) {
+            OperationError error = new OperationError();
+            error.setCode(view.code());
+            error.setDetails(view.details());
+            error.setErrorCode(view.errorCode());
+            error.setMessage(view.message());
+            errors.getOperationError().add(error);
+        }
+        response.setErrors(errors);
+        response.setForwardCompatibilityMap(new ArrayOfKeyValuePairOfstringstring());
+        response.setPercentComplete(status.percentComplete());
+        response.setRequestStatus(status.requestStatus());
+        response.setResultFileUrl(status.resultFileUrl());
+        response.setRowsProcessed(status.rowsProcessed());
+        response.setRowsFailed(status.rowsFailed());
+        response.setRowsWithWarning(status.rowsWithWarning());
+        return response;
+    }
+}

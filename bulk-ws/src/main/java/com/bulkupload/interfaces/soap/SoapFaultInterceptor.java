@@ -1,0 +1,124 @@
+package com.bulkupload.interfaces.soap;
+
+import com.bulkupload.application.BulkApiException;
+import com.bulkupload.domain.model.error.ErrorCode;
+import com.bulkupload.interfaces.web.CallerContexts;
+import com.bulkupload.wsdl.v13.ApiFaultDetail;
+import com.bulkupload.wsdl.v13.ArrayOfOperationError;
+import com.bulkupload.wsdl.v13.ObjectFactory;
+import com.bulkupload.wsdl.v13.OperationError;
+import jakarta.xml.bind.JAXBContext;
+import jakarta.xml.bind.JAXBException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.xml.stream.XMLStreamException;
+import org.apache.cxf.binding.soap.SoapFault;
+import org.apache.cxf.binding.soap.SoapMessage;
+import org.apache.cxf.binding.soap.interceptor.AbstractSoapInterceptor;
+import org.apache.cxf.interceptor.Fault;
+import org.apache.cxf.message.Message;
+import org.apache.cxf.phase.Phase;
+import org.w3c.dom.Element;
+
+/**
+ * The one place a SOAP fault is made: whatever went wrong, the client gets a fault whose detail is
+ * an {@code ApiFaultDetail} with the TrackingId and one OperationError from the error table.
+ * Refusals keep their code; unreadable requests are 100 NullRequest; anything else is
+ * 0 InternalError, logged with its stack trace under the TrackingId and never sent to the client.
+ */
+public class SoapFaultInterceptor extends AbstractSoapInterceptor {
+
+    private static final Logger LOG = Logger.getLogger(SoapFaultInterceptor.class.getName());
+    private static final JAXBContext JAXB = jaxbContext();
+    private static final int MAX_DETAILS = 300;
+
+    public SoapFaultInterceptor() {
+        super(Phase.PRE_STREAM);
+    }
+
+    @Override
+    public void handleMessage(SoapMessage message) {
+        Exception exception = message.getContent(Exception.class);
+        Fault fault = exception instanceof Fault f ? f : new Fault(exception);
+        Message inbound = message.getExchange().getInMessage();
+        String trackingId = CallerContexts.trackingId(inbound != null ? inbound : message);
+
+        BulkApiException refusal = find(exception, BulkApiException.class);
+        ErrorCode error;
+        String details;
+        if (refusal != null) {
+            error = refusal.error();
+            details = refusal.details();
+        } else if (isUnreadableRequest(fault)) {
+            error = ErrorCode.NULL_REQUEST;
+            details = shorten(fault.getMessage());
+        } else {
+            error = ErrorCode.INTERNAL_ERROR;
+            details = null;
+            LOG.log(Level.SEVERE, "SOAP call failed, TrackingId=" + trackingId, exception);
+        }
+
+        fault.setMessage(error.message());
+        fault.setFaultCode(error.httpStatus() >= 500 ? Fault.FAULT_CODE_SERVER : Fault.FAULT_CODE_CLIENT);
+        Element detail = fault.getOrCreateDetail();
+        while (detail.getFirstChild() != null) {
+            detail.removeChild(detail.getFirstChild());
+        }
+        try {
+            JAXB.createMarshaller().marshal(new ObjectFactory().createApiFaultDetail(detail(trackingId, error, details)), detail);
+        } catch (JAXBException e) {
+            LOG.log(Level.SEVERE, "Could not write the fault detail, TrackingId=" + trackingId, e);
+        }
+        message.setContent(Exception.class, fault);
+    }
+
+    private static ApiFaultDetail detail(String trackingId, ErrorCode error, String details) {
+        OperationError operationError = new OperationError();
+        operationError.setCode(error.code());
+        operationError.setDetails(details);
+        operationError.setErrorCode(error.errorCode());
+        operationError.setMessage(error.message());
+        ArrayOfOperationError errors = new ArrayOfOperationError();
+        errors.getOperationError().add(operationError);
+        ApiFaultDetail faultDetail = new ApiFaultDetail();
+        faultDetail.setTrackingId(trackingId);
+        faultDetail.setOperationErrors(errors);
+        return faultDetail;
+    }
+
+    /** Faults CXF raises while reading the request: bad XML, DOCTYPE, wrong elements or types. */
+    private static boolean isUnreadableRequest(Fault fault) {
+        if (Fault.FAULT_CODE_CLIENT.equals(fault.getFaultCode())
+                || (fault instanceof SoapFault soapFault && "Client".equals(soapFault.getFaultCode().getLocalPart()))) {
+            return true;
+        }
+        return find(fault, XMLStreamException.class) != null
+                || find(fault, JAXBException.class) != null
+                || find(fault, jakarta.xml.bind.UnmarshalException.class) != null
+                || String.valueOf(fault.getMessage()).startsWith("Unmarshalling Error");
+    }
+
+    private static <T extends Throwable> T find(Throwable throwable, Class<T> type) {
+        for (Throwable t = throwable; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+
+    private static String shorten(String text) {
+        if (text == null) {
+            return null;
+        }
+        return text.length() <= MAX_DETAILS ? text : text.substring(0, MAX_DETAILS) + "...";
+    }
+
+    private static JAXBContext jaxbContext() {
+        try {
+            return JAXBContext.newInstance(ObjectFactory.class);
+        } catch (JAXBException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package com.bulkupload.interfaces.web;
+
+import com.bulkupload.application.AdminService;
+import com.bulkupload.application.AuthenticationService;
+import com.bulkupload.application.BulkUploadService;
+import com.bulkupload.application.HealthService;
+import com.bulkupload.application.ServerStartup;
+import com.bulkupload.interfaces.admin.AdminKeyFilter;
+import com.bulkupload.interfaces.admin.AdminResource;
+import com.bulkupload.interfaces.health.HealthResource;
+import com.bulkupload.interfaces.identity.TokenResource;
+import com.bulkupload.interfaces.json.ApiAuthenticationFilter;
+import com.bulkupload.interfaces.json.ApiExceptionMapper;
+import com.bulkupload.interfaces.json.BulkJsonResource;
+import com.bulkupload.interfaces.json.JsonMapping;
+import com.bulkupload.interfaces.soap.BulkSoapEndpoint;
+import com.bulkupload.interfaces.soap.SoapAuthenticationInterceptor;
+import com.bulkupload.interfaces.soap.SoapFaultInterceptor;
+import com.bulkupload.interfaces.soap.SoapTrackingIdInterceptor;
+import jakarta.ejb.EJB;
+import jakarta.servlet.ServletConfig;
+import jakarta.servlet.annotation.WebServlet;
+import java.util.List;
+import org.apache.cxf.Bus;
+import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
+import org.apache.cxf.jaxws.JaxWsServerFactoryBean;
+import org.apache.cxf.transport.servlet.CXFNonSpringServlet;
+
+/**
+ * Publishes the SOAP endpoint and the JSON resources on one CXF bus. Both are thin adapters over
+ * the same application services, which are injected here and handed to them.
+ */
+@WebServlet(urlPatterns = "/*", loadOnStartup = 1)
+public class BulkCxfServlet extends CXFNonSpringServlet {
+
+    public static final String SOAP_ADDRESS = "/Bulk/v13/BulkService.svc";
+
+    @EJB
+    BulkUploadService bulkUploads;
+
+    @EJB
+    AuthenticationService authentication;
+
+    @EJB
+    AdminService admin;
+
+    @EJB
+    ServerStartup startup;
+
+    @EJB
+    HealthService health;
+
+    @Override
+    protected void loadBus(ServletConfig servletConfig) {
+        super.loadBus(servletConfig);
+        Bus bus = getBus();
+        publishSoap(bus);
+        publishJson(bus);
+    }
+
+    private void publishSoap(Bus bus) {
+        JaxWsServerFactoryBean soap = new JaxWsServerFactoryBean();
+        soap.setBus(bus);
+        soap.setAddress(SOAP_ADDRESS);
+        soap.setServiceBean(new BulkSoapEndpoint(bulkUploads));
+        soap.getInInterceptors().add(new SoapAuthenticationInterceptor(authentication));
+        soap.getOutInterceptors().add(new SoapTrackingIdInterceptor());
+        soap.getOutFaultInterceptors().add(new SoapTrackingIdInterceptor());
+        soap.getOutFaultInterceptors().add(new SoapFaultInterceptor());
+        soap.create();
+    }
+
+    private void publishJson(Bus bus) {
+        JAXRSServerFactoryBean json = new JAXRSServerFactoryBean();
+        json.setBus(bus);
+        json.setAddress("/");
+        json.setServiceBeans(List.of(
+                new BulkJsonResource(bulkUploads),
+                new TokenResource(authentication),
+                new AdminResource(admin),
+                new HealthResource(health)));
+        json.setProviders(List.of(
+                JsonMapping.provider(),
+                new ApiAuthenticationFilter(authentication),
+                new AdminKeyFilter(startup),
+                new ApiExceptionMapper()));
+        json.create();
+    }
+}

@@ -1,0 +1,34 @@
+package com.bulkupload.interfaces.web;
+
+import com.bulkupload.application.CallerContext;
+import jakarta.servlet.http.HttpServletRequest;
+import org.apache.cxf.message.Message;
+import org.apache.cxf.phase.PhaseInterceptorChain;
+import org.apache.cxf.transport.http.AbstractHTTPDestination;
+
+/**
+ * Where the authenticated caller of the current CXF exchange is kept, for SOAP and JSON alike:
+ * the SOAP interceptor and the JAX-RS filter put it there, the endpoints take it out.
+ */
+public final class CallerContexts {
+
+    private CallerContexts() {
+    }
+
+    public static void set(CallerContext caller) {
+        PhaseInterceptorChain.getCurrentMessage().getExchange().put(CallerContext.class, caller);
+    }
+
+    public static CallerContext current() {
+        CallerContext caller = PhaseInterceptorChain.getCurrentMessage().getExchange().get(CallerContext.class);
+        if (caller == null) {
+            throw new IllegalStateException("No authenticated caller on this exchange: the endpoint is not behind the authenticator");
+        }
+        return caller;
+    }
+
+    /** The TrackingId of the HTTP request carrying this CXF message. */
+    public static String trackingId(Message message) {
+        return TrackingIdFilter.of((HttpServletRequest) message.get(AbstractHTTPDestination.HTTP_REQUEST));
+    }
+}

@@ -1,0 +1,47 @@
+package com.bulkupload.interfaces.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.UUID;
+import java.util.logging.Logger;
+import org.jboss.logging.MDC;
+
+/**
+ * Gives every request a TrackingId before anything else runs: sent back as the {@code TrackingId}
+ * HTTP header on every response (SOAP adds it as a SOAP header too), put in the logging context so
+ * every log line of the request carries it, and logged once per request with the outcome.
+ */
+@WebFilter(urlPatterns = "/*", asyncSupported = true)
+public class TrackingIdFilter extends HttpFilter {
+
+    public static final String HEADER = "TrackingId";
+    private static final Logger LOG = Logger.getLogger("com.bulkupload.access");
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        String trackingId = UUID.randomUUID().toString();
+        request.setAttribute(HEADER, trackingId);
+        response.setHeader(HEADER, trackingId);
+        MDC.put(HEADER, trackingId);
+        long started = System.nanoTime();
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            // The query string is left out: it may carry signatures.
+            LOG.info(() -> request.getMethod() + " " + request.getRequestURI() + " -> " + response.getStatus() + " in " + millis + " ms");
+            MDC.remove(HEADER);
+        }
+    }
+
+    public static String of(HttpServletRequest request) {
+        Object id = request == null ? null : request.getAttribute(HEADER);
+        return id == null ? "" : id.toString();
+    }
+}
