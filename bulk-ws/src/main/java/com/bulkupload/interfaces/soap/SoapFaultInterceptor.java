@@ -49,7 +49,7 @@ public class SoapFaultInterceptor extends AbstractSoapInterceptor {
         if (refusal != null) {
             error = refusal.error();
             details = refusal.details();
-        } else if (isUnreadableRequest(fault)) {
+        } else if (isUnreadableRequest(fault, message)) {
             error = ErrorCode.NULL_REQUEST;
             details = shorten(fault.getMessage());
         } else {
@@ -86,17 +86,27 @@ public class SoapFaultInterceptor extends AbstractSoapInterceptor {
         return faultDetail;
     }
 
-    /** Faults CXF raises while reading the request: bad XML, DOCTYPE, wrong elements or types. */
-    private static boolean isUnreadableRequest(Fault fault) {
+    /**
+     * Faults CXF raises while reading the request: bad XML, DOCTYPE, unknown mustUnderstand
+     * headers, wrong elements or types, a body that names no operation. A failure of our own
+     * infrastructure (database, EJB) is never the client's fault, wherever it happened.
+     */
+    private static boolean isUnreadableRequest(Fault fault, SoapMessage message) {
+        if (find(fault, jakarta.ejb.EJBException.class) != null || find(fault, java.sql.SQLException.class) != null
+                || find(fault, jakarta.persistence.PersistenceException.class) != null) {
+            return false;
+        }
         if (Fault.FAULT_CODE_CLIENT.equals(fault.getFaultCode())
-                || (fault instanceof SoapFault soapFault && "Client".equals(soapFault.getFaultCode().getLocalPart()))) {
+                || (fault instanceof SoapFault soapFault && CLIENT_FAULT_CODES.contains(soapFault.getFaultCode().getLocalPart()))) {
             return true;
         }
-        return find(fault, XMLStreamException.class) != null
+        return message.getExchange().getBindingOperationInfo() == null
+                || find(fault, XMLStreamException.class) != null
                 || find(fault, JAXBException.class) != null
-                || find(fault, jakarta.xml.bind.UnmarshalException.class) != null
                 || String.valueOf(fault.getMessage()).startsWith("Unmarshalling Error");
     }
+
+    private static final java.util.Set<String> CLIENT_FAULT_CODES = java.util.Set.of("Client", "Sender", "MustUnderstand", "VersionMismatch");
 
     private static <T extends Throwable> T find(Throwable throwable, Class<T> type) {
         for (Throwable t = throwable; t != null; t = t.getCause() == t ? null : t.getCause()) {

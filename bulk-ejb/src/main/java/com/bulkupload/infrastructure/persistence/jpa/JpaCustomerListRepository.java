@@ -13,6 +13,15 @@ public class JpaCustomerListRepository implements CustomerListRepository {
     @PersistenceContext(unitName = "bulk")
     EntityManager em;
 
+    /** For CDI, which injects the container-managed entity manager. */
+    public JpaCustomerListRepository() {
+    }
+
+    /** With an entity manager managed by the caller (tests, tools). */
+    public JpaCustomerListRepository(EntityManager em) {
+        this.em = em;
+    }
+
     @Override
     public CustomerList store(CustomerList list) {
         em.persist(list);

@@ -18,6 +18,15 @@ public class JpaTenantRepository implements TenantRepository {
     @PersistenceContext(unitName = "bulk")
     EntityManager em;
 
+    /** For CDI, which injects the container-managed entity manager. */
+    public JpaTenantRepository() {
+    }
+
+    /** With an entity manager managed by the caller (tests, tools). */
+    public JpaTenantRepository(EntityManager em) {
+        this.em = em;
+    }
+
     @Override
     public Tenant store(Tenant tenant) {
         em.persist(tenant);

@@ -18,6 +18,15 @@ public class JpaUploadRequestRepository implements UploadRequestRepository {
     @PersistenceContext(unitName = "bulk")
     EntityManager em;
 
+    /** For CDI, which injects the container-managed entity manager. */
+    public JpaUploadRequestRepository() {
+    }
+
+    /** With an entity manager managed by the caller (tests, tools). */
+    public JpaUploadRequestRepository(EntityManager em) {
+        this.em = em;
+    }
+
     @Override
     public void store(UploadRequest request) {
         em.persist(request);

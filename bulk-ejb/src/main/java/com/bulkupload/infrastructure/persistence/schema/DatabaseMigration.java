@@ -5,7 +5,6 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
@@ -21,15 +20,6 @@ public class DatabaseMigration {
     DataSource dataSource;
 
     public MigrateResult migrate() {
-        return migrate(dataSource, getClass().getClassLoader());
-    }
-
-    public static MigrateResult migrate(DataSource dataSource, ClassLoader classLoader) {
-        return Flyway.configure(classLoader)
-                .dataSource(dataSource)
-                .locations("classpath:db/migration")
-                .failOnMissingLocations(true)
-                .load()
-                .migrate();
+        return SchemaMigrator.migrate(dataSource, getClass().getClassLoader());
     }
 }

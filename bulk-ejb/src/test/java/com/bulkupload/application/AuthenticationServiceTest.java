@@ -1,0 +1,129 @@
+package com.bulkupload.application;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.bulkupload.domain.model.error.ErrorCode;
+import com.bulkupload.infrastructure.config.BulkSettings;
+import com.bulkupload.infrastructure.security.Secrets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class AuthenticationServiceTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
+
+    private TestDatabase db;
+    private AuthenticationService auth;
+    private AdminService admin;
+    private Long tenantId;
+    private Long accountId;
+    private AdminService.NewClient client;
+
+    @BeforeEach
+    void setUp() {
+        db = new TestDatabase();
+        admin = new AdminService();
+        admin.tenants = db.tenants;
+        admin.lists = db.lists;
+        auth = new AuthenticationService();
+        auth.tenants = db.tenants;
+        auth.settings = BulkSettings.of(Map.of("BULK_TOKEN_TTL_SECONDS", "600"));
+        at(T0);
+        tenantId = db.inTransaction(() -> admin.createTenant("Acme"));
+        accountId = db.inTransaction(() -> admin.createAccount(tenantId, "Acme EU")).accountId();
+        client = db.inTransaction(() -> admin.createClient(tenantId, "crm"));
+    }
+
+    @AfterEach
+    void tearDown() {
+        db.close();
+    }
+
+    private void at(Instant instant) {
+        auth.clock = Clock.fixed(instant, ZoneOffset.UTC);
+    }
+
+    private String token() {
+        return db.inTransaction(() -> auth.issueToken(client.clientId(), client.clientSecret())).accessToken();
+    }
+
+    private CallerContext authenticate(String token, String developerToken, String customerId, String accountId) {
+        return db.inTransaction(() -> auth.authenticate(new ApiCredentials(token, developerToken, customerId, accountId)));
+    }
+
+    private void assertRefused(ErrorCode expected, Runnable call) {
+        assertEquals(expected, assertThrows(BulkApiException.class, call::run).error());
+    }
+
+    @Test
+    void validCredentialsGiveTheCallerContext() {
+        CallerContext caller = authenticate(token(), client.developerToken(), "" + tenantId, "" + accountId);
+        assertEquals(new CallerContext(client.clientId(), tenantId, accountId), caller);
+    }
+
+    @Test
+    void tokenIsStoredOnlyAsItsHash() {
+        String token = token();
+        assertEquals(1L, db.em.createQuery("select count(t) from AccessToken t", Long.class).getSingleResult());
+        assertEquals(0L, db.em.createNativeQuery("select count(*) from access_token where token_hash = ?1")
+                .setParameter(1, token).getSingleResult() instanceof Number n ? n.longValue() : -1);
+        assertEquals(1L, ((Number) db.em.createNativeQuery("select count(*) from access_token where token_hash = ?1")
+                .setParameter(1, Secrets.sha256(token)).getSingleResult()).longValue());
+    }
+
+    @Test
+    void tokenExpiresAfterItsLifetime() {
+        String token = token();
+        at(T0.plusSeconds(599));
+        authenticate(token, client.developerToken(), "" + tenantId, "" + accountId);
+        at(T0.plusSeconds(600));
+        assertRefused(ErrorCode.INVALID_CREDENTIALS, () -> authenticate(token, client.developerToken(), "" + tenantId, "" + accountId));
+    }
+
+    @Test
+    void eachCheckHasItsCode() {
+        String token = token();
+        Long otherTenant = db.inTransaction(() -> admin.createTenant("Other"));
+        Long otherAccount = db.inTransaction(() -> admin.createAccount(otherTenant, "Other")).accountId();
+
+        assertRefused(ErrorCode.INVALID_CREDENTIALS, () -> authenticate(null, client.developerToken(), "" + tenantId, "" + accountId));
+        assertRefused(ErrorCode.INVALID_CREDENTIALS, () -> authenticate("forged", client.developerToken(), "" + tenantId, "" + accountId));
+        assertRefused(ErrorCode.INVALID_DEVELOPER_TOKEN, () -> authenticate(token, null, "" + tenantId, "" + accountId));
+        assertRefused(ErrorCode.INVALID_DEVELOPER_TOKEN, () -> authenticate(token, "wrong", "" + tenantId, "" + accountId));
+        assertRefused(ErrorCode.USER_IS_NOT_AUTHORIZED, () -> authenticate(token, client.developerToken(), "" + otherTenant, "" + accountId));
+        assertRefused(ErrorCode.USER_IS_NOT_AUTHORIZED, () -> authenticate(token, client.developerToken(), "" + tenantId, "" + otherAccount));
+        assertRefused(ErrorCode.USER_IS_NOT_AUTHORIZED, () -> authenticate(token, client.developerToken(), "" + tenantId, "999999"));
+        assertRefused(ErrorCode.USER_IS_NOT_AUTHORIZED, () -> authenticate(token, client.developerToken(), "x", "" + accountId));
+        assertRefused(ErrorCode.USER_IS_NOT_AUTHORIZED, () -> authenticate(token, client.developerToken(), "" + tenantId, null));
+    }
+
+    @Test
+    void wrongSecretOrUnknownClientGetsNoToken() {
+        assertRefused(ErrorCode.INVALID_CREDENTIALS, () -> db.inTransaction(() -> auth.issueToken(client.clientId(), "wrong")));
+        assertRefused(ErrorCode.INVALID_CREDENTIALS, () -> db.inTransaction(() -> auth.issueToken("nobody", client.clientSecret())));
+        assertRefused(ErrorCode.INVALID_CREDENTIALS, () -> db.inTransaction(() -> auth.issueToken(client.clientId(), "")));
+    }
+
+    @Test
+    void revokedClientLosesItsTokensAndGetsNoNewOnes() {
+        String token = token();
+        db.inTransaction(() -> {
+            admin.revokeClient(client.clientId());
+            return null;
+        });
+        assertRefused(ErrorCode.INVALID_CREDENTIALS, () -> authenticate(token, client.developerToken(), "" + tenantId, "" + accountId));
+        assertRefused(ErrorCode.INVALID_CREDENTIALS, this::token);
+    }
+
+    @Test
+    void everyTokenIsNew() {
+        assertNotEquals(token(), token());
+    }
+}

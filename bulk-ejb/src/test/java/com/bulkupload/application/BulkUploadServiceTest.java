@@ -1,0 +1,170 @@
+package com.bulkupload.application;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.bulkupload.domain.model.error.ErrorCode;
+import com.bulkupload.domain.model.upload.UploadRequest;
+import com.bulkupload.infrastructure.config.BulkSettings;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class BulkUploadServiceTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
+
+    private TestDatabase db;
+    private BulkUploadService service;
+    private CallerContext caller;
+    private CallerContext otherCaller;
+    private Long otherListId;
+
+    @BeforeEach
+    void setUp() {
+        db = new TestDatabase();
+        AdminService admin = new AdminService();
+        admin.tenants = db.tenants;
+        admin.lists = db.lists;
+        service = new BulkUploadService();
+        service.tenants = db.tenants;
+        service.lists = db.lists;
+        service.uploads = db.uploads;
+        service.settings = BulkSettings.of(Map.of("BULK_PUBLIC_URL", "https://bulk.example.com/", "BULK_UPLOAD_WINDOW_SECONDS", "900"));
+        at(T0);
+        Long tenant = db.inTransaction(() -> admin.createTenant("Acme"));
+        Long account = db.inTransaction(() -> admin.createAccount(tenant, "EU")).accountId();
+        caller = new CallerContext("client-a", tenant, account);
+        Long otherTenant = db.inTransaction(() -> admin.createTenant("Other"));
+        AdminService.NewAccount other = db.inTransaction(() -> admin.createAccount(otherTenant, "Other"));
+        otherCaller = new CallerContext("client-b", otherTenant, other.accountId());
+        otherListId = other.defaultCustomerListId();
+    }
+
+    @AfterEach
+    void tearDown() {
+        db.close();
+    }
+
+    private void at(Instant instant) {
+        service.clock = Clock.fixed(instant, ZoneOffset.UTC);
+    }
+
+    private UploadUrlResult url(CallerContext who, UploadUrlCommand command) {
+        return db.inTransaction(() -> service.getBulkUploadUrl(who, command));
+    }
+
+    private UploadUrlCommand command(String token) {
+        return new UploadUrlCommand(null, caller.accountId(), null, null, null, token);
+    }
+
+    private UploadStatusView status(CallerContext who, String requestId) {
+        return db.inTransaction(() -> service.getBulkUploadStatus(who, requestId));
+    }
+
+    private ErrorCode refusal(Runnable call) {
+        return assertThrows(BulkApiException.class, call::run).error();
+    }
+
+    @Test
+    void newRequestIsPendingWithAnAbsoluteUploadUrl() {
+        UploadUrlResult result = url(caller, command(null));
+        assertEquals("https://bulk.example.com/files/uploads/" + result.requestId(), result.uploadUrl());
+        UploadStatusView status = status(caller, result.requestId());
+        assertEquals("PendingFileUpload", status.requestStatus());
+        assertEquals(0, status.percentComplete());
+        assertTrue(status.errors().isEmpty());
+    }
+
+    @Test
+    void defaultsAreErrorsOnlyEmailDefaultPartitionAndTheDefaultList() {
+        String requestId = url(caller, command(null)).requestId();
+        UploadRequest request = db.uploads.findInAccount(requestId, caller.accountId()).orElseThrow();
+        assertEquals("ErrorsOnly", request.responseMode().name());
+        assertEquals("Email", request.lookupField().name());
+        assertEquals("Default", request.partitionName());
+        assertEquals(db.tenants.findAccount(caller.accountId()).orElseThrow().defaultListId(), request.customerListId());
+    }
+
+    @Test
+    void clientRequestTokenIsIdempotentFor24Hours() {
+        String first = url(caller, command("nightly-2026-11-23")).requestId();
+        at(T0.plusSeconds(24 * 3600 - 1));
+        assertEquals(first, url(caller, command("nightly-2026-11-23")).requestId());
+        assertNotEquals(first, url(caller, command("another")).requestId());
+        at(T0.plusSeconds(24 * 3600));
+        String afterWindow = url(caller, command("nightly-2026-11-23")).requestId();
+        assertNotEquals(first, afterWindow);
+        assertEquals(afterWindow, url(caller, command("nightly-2026-11-23")).requestId());
+    }
+
+    @Test
+    void sameTokenInAnotherAccountIsAnotherRequest() {
+        String mine = url(caller, command("shared-token")).requestId();
+        String theirs = url(otherCaller, new UploadUrlCommand(null, otherCaller.accountId(), null, null, null, "shared-token")).requestId();
+        assertNotEquals(mine, theirs);
+    }
+
+    @Test
+    void optionsAreValidated() {
+        Long account = caller.accountId();
+        assertEquals(ErrorCode.NULL_REQUEST, refusal(() -> url(caller, new UploadUrlCommand(null, null, null, null, null, null))));
+        assertEquals(ErrorCode.USER_IS_NOT_AUTHORIZED, refusal(() -> url(caller, new UploadUrlCommand(null, otherCaller.accountId(), null, null, null, null))));
+        assertEquals(ErrorCode.INVALID_RESPONSE_MODE, refusal(() -> url(caller, new UploadUrlCommand("All", account, null, null, null, null))));
+        assertEquals(ErrorCode.INVALID_CUSTOMER_LIST, refusal(() -> url(caller, new UploadUrlCommand(null, account, otherListId, null, null, null))));
+        assertEquals(ErrorCode.INVALID_LOOKUP_FIELD, refusal(() -> url(caller, new UploadUrlCommand(null, account, null, "Fax", null, null))));
+        assertEquals(ErrorCode.INVALID_PARTITION_NAME, refusal(() -> url(caller, new UploadUrlCommand(null, account, null, null, "x".repeat(256), null))));
+        assertEquals(ErrorCode.INVALID_CLIENT_REQUEST_TOKEN, refusal(() -> url(caller, new UploadUrlCommand(null, account, null, null, null, "t".repeat(101)))));
+        assertEquals("ErrorsAndResults", db.uploads.findInAccount(
+                url(caller, new UploadUrlCommand("errorsandresults", account, null, "phone", "P1", null)).requestId(), account)
+                .orElseThrow().responseMode().name());
+    }
+
+    @Test
+    void anotherAccountsRequestIsUnknown() {
+        String requestId = url(caller, command(null)).requestId();
+        assertEquals(ErrorCode.INVALID_REQUEST_ID, refusal(() -> status(otherCaller, requestId)));
+        assertEquals(ErrorCode.INVALID_REQUEST_ID, refusal(() -> status(caller, "no-such-request")));
+        assertEquals(ErrorCode.NULL_REQUEST, refusal(() -> status(caller, " ")));
+    }
+
+    @Test
+    void requestWithoutAFileFailsWhenItsWindowCloses() {
+        String requestId = url(caller, command(null)).requestId();
+        at(T0.plusSeconds(899));
+        assertEquals("PendingFileUpload", status(caller, requestId).requestStatus());
+        at(T0.plusSeconds(900));
+        UploadStatusView expired = status(caller, requestId);
+        assertEquals("Failed", expired.requestStatus());
+        assertEquals(0, expired.percentComplete());
+        assertEquals(1, expired.errors().size());
+        assertEquals(3201, expired.errors().get(0).code());
+        assertEquals("UploadWindowExpired", expired.errors().get(0).errorCode());
+        // the failure is stored, not recomputed: asking again later gives the same single error
+        at(T0.plusSeconds(5000));
+        assertEquals(1, status(caller, requestId).errors().size());
+    }
+
+    @Test
+    void maintenanceTimerExpiresOnlyRequestsPastTheirWindow() {
+        String old = url(caller, command(null)).requestId();
+        at(T0.plusSeconds(600));
+        String recent = url(caller, command(null)).requestId();
+        UploadMaintenance maintenance = new UploadMaintenance();
+        maintenance.uploads = db.uploads;
+        maintenance.tenants = db.tenants;
+        maintenance.clock = Clock.fixed(T0.plusSeconds(901), ZoneOffset.UTC);
+        db.inTransaction(() -> {
+            maintenance.expireStaleRequests();
+            return null;
+        });
+        assertEquals("Failed", db.uploads.findInAccount(old, caller.accountId()).orElseThrow().status().name());
+        assertEquals("PendingFileUpload", db.uploads.findInAccount(recent, caller.accountId()).orElseThrow().status().name());
+    }
+}

@@ -1,0 +1,145 @@
+package com.bulkupload.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** A plain HTTP client of the running server, as any integrator would write one. */
+public final class BulkApi {
+
+    public static final String BASE = System.getProperty("e2e.base.url", "http://localhost:8080");
+    public static final String ADMIN_KEY = "e2e-admin-key";
+    public static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    private BulkApi() {
+    }
+
+    /** A response, its parsed JSON body (or null) and its TrackingId header. */
+    public record Reply(int status, String body, JsonNode json, String trackingId) {
+
+        public int errorCode() {
+            return json.path("OperationErrors").path(0).path("Code").asInt(-1);
+        }
+    }
+
+    /** A tenant of its own for each test: customer, account, API client and a token. */
+    public record Tenant(long customerId, long accountId, long defaultListId, String clientId, String clientSecret,
+                         String developerToken, String accessToken) {
+
+        public List<String> headers() {
+            return List.of("Authorization", "Bearer " + accessToken, "DeveloperToken", developerToken,
+                    "CustomerId", Long.toString(customerId), "CustomerAccountId", Long.toString(accountId));
+        }
+    }
+
+    public static Tenant newTenant() {
+        String name = "e2e-" + UUID.randomUUID();
+        long customerId = admin("/admin/v1/customers", name).json().get("CustomerId").asLong();
+        JsonNode account = admin("/admin/v1/customers/" + customerId + "/accounts", name).json();
+        JsonNode client = admin("/admin/v1/customers/" + customerId + "/clients", name).json();
+        String token = token(client.get("ClientId").asText(), client.get("ClientSecret").asText()).json().get("access_token").asText();
+        return new Tenant(customerId, account.get("AccountId").asLong(), account.get("DefaultCustomerListId").asLong(),
+                client.get("ClientId").asText(), client.get("ClientSecret").asText(), client.get("DeveloperToken").asText(), token);
+    }
+
+    public static Reply admin(String path, String name) {
+        Reply reply = send(HttpRequest.newBuilder(URI.create(BASE + path))
+                .header("X-Admin-Key", ADMIN_KEY)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json("Name", name))));
+        if (reply.status() != 201) {
+            throw new IllegalStateException("admin call " + path + " failed: " + reply);
+        }
+        return reply;
+    }
+
+    public static Reply token(String clientId, String clientSecret) {
+        return form("/identity/oauth/token", "grant_type", "client_credentials", "client_id", clientId, "client_secret", clientSecret);
+    }
+
+    public static Reply form(String path, String... nameValues) {
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < nameValues.length; i += 2) {
+            if (body.length() > 0) {
+                body.append('&');
+            }
+            body.append(nameValues[i]).append('=').append(URLEncoder.encode(nameValues[i + 1], StandardCharsets.UTF_8));
+        }
+        return send(HttpRequest.newBuilder(URI.create(BASE + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+    }
+
+    /** POSTs a JSON body with the given headers (name, value, name, value...). */
+    public static Reply postJson(String path, String body, List<String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(BASE + path))
+                .header("Content-Type", "application/json")
+                .POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        for (int i = 0; i < headers.size(); i += 2) {
+            request.header(headers.get(i), headers.get(i + 1));
+        }
+        return send(request);
+    }
+
+    public static Reply getBulkUploadUrl(Tenant tenant, String body) {
+        return postJson("/Bulk/v13/BulkUploadUrl/Query", body, tenant.headers());
+    }
+
+    public static Reply getBulkUploadStatus(Tenant tenant, String requestId) {
+        return postJson("/Bulk/v13/BulkUploadStatus/Query", json("RequestId", requestId), tenant.headers());
+    }
+
+    public static Reply get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(BASE + path)).GET());
+    }
+
+    public static Reply postXml(String path, String body, String soapAction) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(BASE + path))
+                .header("Content-Type", "text/xml; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (soapAction != null) {
+            request.header("SOAPAction", "\"" + soapAction + "\"");
+        }
+        return send(request);
+    }
+
+    /** A JSON object of string or number members: name, value, name, value... */
+    public static String json(Object... nameValues) {
+        List<String> members = new ArrayList<>();
+        for (int i = 0; i < nameValues.length; i += 2) {
+            Object value = nameValues[i + 1];
+            String rendered = value instanceof Number ? value.toString() : JSON.valueToTree(value).toString();
+            members.add("\"" + nameValues[i] + "\":" + rendered);
+        }
+        return "{" + String.join(",", members) + "}";
+    }
+
+    private static Reply send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(60)).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            JsonNode json = null;
+            String type = response.headers().firstValue("Content-Type").orElse("");
+            if (type.startsWith("application/json") && !response.body().isEmpty()) {
+                json = JSON.readTree(response.body());
+            }
+            return new Reply(response.statusCode(), response.body(), json, response.headers().firstValue("TrackingId").orElse(null));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
