@@ -3,6 +3,7 @@ package com.bulkupload.interfaces.json;
 import com.bulkupload.application.BulkApiException;
 import com.bulkupload.application.OperationErrorView;
 import com.bulkupload.domain.model.error.ErrorCode;
+import com.bulkupload.interfaces.web.Causes;
 import com.bulkupload.interfaces.web.TrackingIdFilter;
 import com.fasterxml.jackson.core.JacksonException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -32,14 +33,14 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
         ErrorCode error;
         String details;
         int status;
-        BulkApiException refusal = find(exception, BulkApiException.class);
+        BulkApiException refusal = Causes.find(exception, BulkApiException.class);
         if (refusal != null) {
             error = refusal.error();
             details = refusal.details();
             status = error.httpStatus();
-        } else if (find(exception, JacksonException.class) != null) {
+        } else if (Causes.find(exception, JacksonException.class) != null) {
             error = ErrorCode.NULL_REQUEST;
-            details = "The body is not valid JSON for this operation: " + find(exception, JacksonException.class).getOriginalMessage();
+            details = "The body is not valid JSON for this operation: " + Causes.find(exception, JacksonException.class).getOriginalMessage();
             status = error.httpStatus();
         } else if (exception instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
             // Not found, method not allowed, unsupported media type: the request itself is wrong.
@@ -56,14 +57,5 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(BulkJson.ApiFaultDetail.of(trackingId, OperationErrorView.of(error, details)))
                 .build();
-    }
-
-    private static <T extends Throwable> T find(Throwable throwable, Class<T> type) {
-        for (Throwable t = throwable; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (type.isInstance(t)) {
-                return type.cast(t);
-            }
-        }
-        return null;
     }
 }

@@ -2,6 +2,7 @@ package com.bulkupload.interfaces.soap;
 
 import com.bulkupload.application.BulkApiException;
 import com.bulkupload.domain.model.error.ErrorCode;
+import com.bulkupload.interfaces.web.Causes;
 import com.bulkupload.interfaces.web.CallerContexts;
 import com.bulkupload.wsdl.v13.ApiFaultDetail;
 import com.bulkupload.wsdl.v13.ArrayOfOperationError;
@@ -16,7 +17,6 @@ import org.apache.cxf.binding.soap.SoapFault;
 import org.apache.cxf.binding.soap.SoapMessage;
 import org.apache.cxf.binding.soap.interceptor.AbstractSoapInterceptor;
 import org.apache.cxf.interceptor.Fault;
-import org.apache.cxf.message.Message;
 import org.apache.cxf.phase.Phase;
 import org.w3c.dom.Element;
 
@@ -40,10 +40,9 @@ public class SoapFaultInterceptor extends AbstractSoapInterceptor {
     public void handleMessage(SoapMessage message) {
         Exception exception = message.getContent(Exception.class);
         Fault fault = exception instanceof Fault f ? f : new Fault(exception);
-        Message inbound = message.getExchange().getInMessage();
-        String trackingId = CallerContexts.trackingId(inbound != null ? inbound : message);
+        String trackingId = CallerContexts.trackingId(message);
 
-        BulkApiException refusal = find(exception, BulkApiException.class);
+        BulkApiException refusal = Causes.find(exception, BulkApiException.class);
         ErrorCode error;
         String details;
         if (refusal != null) {
@@ -92,8 +91,8 @@ public class SoapFaultInterceptor extends AbstractSoapInterceptor {
      * infrastructure (database, EJB) is never the client's fault, wherever it happened.
      */
     private static boolean isUnreadableRequest(Fault fault, SoapMessage message) {
-        if (find(fault, jakarta.ejb.EJBException.class) != null || find(fault, java.sql.SQLException.class) != null
-                || find(fault, jakarta.persistence.PersistenceException.class) != null) {
+        if (Causes.find(fault, jakarta.ejb.EJBException.class) != null || Causes.find(fault, java.sql.SQLException.class) != null
+                || Causes.find(fault, jakarta.persistence.PersistenceException.class) != null) {
             return false;
         }
         if (Fault.FAULT_CODE_CLIENT.equals(fault.getFaultCode())
@@ -101,21 +100,12 @@ public class SoapFaultInterceptor extends AbstractSoapInterceptor {
             return true;
         }
         return message.getExchange().getBindingOperationInfo() == null
-                || find(fault, XMLStreamException.class) != null
-                || find(fault, JAXBException.class) != null
+                || Causes.find(fault, XMLStreamException.class) != null
+                || Causes.find(fault, JAXBException.class) != null
                 || String.valueOf(fault.getMessage()).startsWith("Unmarshalling Error");
     }
 
     private static final java.util.Set<String> CLIENT_FAULT_CODES = java.util.Set.of("Client", "Sender", "MustUnderstand", "VersionMismatch");
-
-    private static <T extends Throwable> T find(Throwable throwable, Class<T> type) {
-        for (Throwable t = throwable; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (type.isInstance(t)) {
-                return type.cast(t);
-            }
-        }
-        return null;
-    }
 
     private static String shorten(String text) {
         if (text == null) {

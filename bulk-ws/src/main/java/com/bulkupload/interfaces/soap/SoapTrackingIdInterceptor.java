@@ -5,7 +5,6 @@ import org.apache.cxf.binding.soap.SoapMessage;
 import org.apache.cxf.binding.soap.interceptor.AbstractSoapInterceptor;
 import org.apache.cxf.headers.Header;
 import org.apache.cxf.helpers.DOMUtils;
-import org.apache.cxf.message.Message;
 import org.apache.cxf.phase.Phase;
 import org.w3c.dom.Element;
 
@@ -18,9 +17,8 @@ public class SoapTrackingIdInterceptor extends AbstractSoapInterceptor {
 
     @Override
     public void handleMessage(SoapMessage message) {
-        Message inbound = message.getExchange().getInMessage();
         Element trackingId = DOMUtils.getEmptyDocument().createElementNS(SoapNames.NS, "TrackingId");
-        trackingId.setTextContent(CallerContexts.trackingId(inbound != null ? inbound : message));
+        trackingId.setTextContent(CallerContexts.trackingId(message));
         message.getHeaders().removeIf(header -> SoapNames.TRACKING_ID.equals(header.getName()));
         message.getHeaders().add(new Header(SoapNames.TRACKING_ID, trackingId));
     }

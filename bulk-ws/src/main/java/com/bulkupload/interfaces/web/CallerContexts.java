@@ -27,8 +27,10 @@ public final class CallerContexts {
         return caller;
     }
 
-    /** The TrackingId of the HTTP request carrying this CXF message. */
+    /** The TrackingId of the HTTP request this CXF message (request, response or fault) belongs to. */
     public static String trackingId(Message message) {
-        return TrackingIdFilter.of((HttpServletRequest) message.get(AbstractHTTPDestination.HTTP_REQUEST));
+        Message inbound = message.getExchange() == null ? null : message.getExchange().getInMessage();
+        Message request = inbound != null ? inbound : message;
+        return TrackingIdFilter.of((HttpServletRequest) request.get(AbstractHTTPDestination.HTTP_REQUEST));
     }
 }
