@@ -24,9 +24,23 @@ public enum ErrorCode {
     UPLOAD_FILE_FORMAT_NOT_SUPPORTED(3211, "UploadFileFormatNotSupported", 415, "The file format or encoding is not supported."),
     UPLOAD_FILE_ROW_COUNT_EXCEEDED(3212, "UploadFileRowCountExceeded", 413, "The file has more rows than allowed."),
     FILE_ALREADY_UPLOADED(3213, "FileAlreadyUploaded", 400, "A file was already uploaded for this RequestId."),
+    INVALID_RESULT_FILE_URL(3214, "InvalidResultFileUrl", 403, "The result file URL is not valid or has expired; get a fresh one from GetBulkUploadStatus."),
+    MISSING_FILE(3215, "MissingFile", 400, "The upload must be multipart/form-data with exactly one file part."),
     INVALID_CUSTOMER_ID(3230, "InvalidCustomerId", 404, "The customer does not exist."),
     INVALID_ACCOUNT_ID(3231, "InvalidAccountId", 404, "The account does not exist."),
-    INVALID_NAME(3232, "InvalidName", 400, "Name must be 1 to 255 characters.");
+    INVALID_NAME(3232, "InvalidName", 400, "Name must be 1 to 255 characters."),
+
+    // Row-level codes: they appear in result files (ErrorCode, Error columns), never as HTTP errors.
+    INVALID_EMAIL(3300, "InvalidEmail", 400, "The Email is not a valid email address."),
+    INVALID_PHONE(3301, "InvalidPhone", 400, "A Phone is an optional + followed by 5 to 20 digits."),
+    MISSING_LOOKUP_VALUE(3302, "MissingLookupValue", 400, "The row has no value in its lookup column."),
+    WRONG_FIELD_COUNT(3303, "WrongFieldCount", 400, "The row does not have as many fields as the header."),
+    VALUE_TOO_LONG(3304, "ValueTooLong", 400, "A value is longer than its column allows."),
+    INVALID_ACTION(3305, "InvalidAction", 400, "Action must be Upsert or Delete."),
+    INVALID_RECORD_ID(3306, "InvalidRecordId", 400, "CustomerId must be a whole number."),
+    CUSTOMER_NOT_FOUND(3307, "CustomerNotFound", 400, "No customer in the list has this key; the row changed nothing."),
+    // File-level warning, listed in the request's Errors while the import goes on.
+    UNKNOWN_COLUMNS_IGNORED(3308, "UnknownColumnsIgnored", 400, "The file has columns the service does not know; they were ignored.");
 
     private final int code;
     private final String errorCode;

@@ -80,6 +80,46 @@ public class UploadRequest {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    @Column(name = "file_name", length = 255)
+    private String fileName;
+
+    @Column(name = "content_type", length = 255)
+    private String contentType;
+
+    @Column(name = "declared_charset", length = 64)
+    private String declaredCharset;
+
+    @Column(name = "file_bytes")
+    private Long fileBytes;
+
+    @Column(name = "uploaded_at")
+    private Instant uploadedAt;
+
+    /** Data rows in the file, known once the pre-scan has read it through. */
+    @Column(name = "rows_total")
+    private Long rowsTotal;
+
+    /** Checkpoint: data records applied and committed; a resumed import skips these. */
+    @Column(name = "records_done", nullable = false)
+    private long recordsDone;
+
+    /** Checkpoint: length of the result file that belongs to the committed records. */
+    @Column(name = "result_bytes", nullable = false)
+    private long resultBytes;
+
+    @Column(name = "started_at")
+    private Instant startedAt;
+
+    /** Set with every committed chunk: an import whose heartbeat is old is stuck. */
+    @Column(name = "heartbeat_at")
+    private Instant heartbeatAt;
+
+    @Column(name = "completed_at")
+    private Instant completedAt;
+
+    @Column(name = "files_purged", nullable = false)
+    private boolean filesPurged;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "upload_request_error", joinColumns = @JoinColumn(name = "request_id"))
     @OrderColumn(name = "position")
@@ -123,10 +163,89 @@ public class UploadRequest {
 
     /** Any failure resets progress to 0, as the contract requires. */
     public void fail(ErrorCode error, String details, Instant now) {
-        this.status = RequestStatus.Failed;
+        failAs(RequestStatus.Failed, error, details, now);
+    }
+
+    /** Ends the request with a failure status of its own (UploadFileFormatNotSupported, ...). */
+    public void failAs(RequestStatus failure, ErrorCode error, String details, Instant now) {
+        this.status = failure;
         this.percentComplete = 0;
         this.errors.add(new UploadError(error, details));
         this.updatedAt = now;
+        this.completedAt = now;
+    }
+
+    public boolean acceptsFileAt(Instant now) {
+        return status == RequestStatus.PendingFileUpload && now.isBefore(uploadDeadline);
+    }
+
+    /** The file is stored: the request joins the import queue. */
+    public void fileUploaded(String fileName, String contentType, String declaredCharset, long bytes, Instant now) {
+        if (status != RequestStatus.PendingFileUpload) {
+            throw new IllegalStateException("request " + requestId + " is " + status);
+        }
+        this.fileName = fileName;
+        this.contentType = contentType;
+        this.declaredCharset = declaredCharset;
+        this.fileBytes = bytes;
+        this.uploadedAt = now;
+        this.status = RequestStatus.FileUploaded;
+        this.updatedAt = now;
+    }
+
+    /**
+     * Takes the request for importing: a queued one starts; one in progress whose heartbeat is older
+     * than {@code staleBefore} (its importer died) is taken over and resumes from its checkpoint.
+     *
+     * @return whether the caller now owns the import
+     */
+    public boolean claimForImport(Instant now, Instant staleBefore) {
+        if (status == RequestStatus.FileUploaded) {
+            status = RequestStatus.InProgress;
+            startedAt = now;
+        } else if (status != RequestStatus.InProgress || (heartbeatAt != null && heartbeatAt.isAfter(staleBefore))) {
+            return false;
+        }
+        heartbeatAt = now;
+        updatedAt = now;
+        return true;
+    }
+
+    /** The pre-scan read the whole file: it is well-formed and has this many data rows. */
+    public void scanned(long rows) {
+        this.rowsTotal = rows;
+    }
+
+    public void addWarning(ErrorCode warning, String details) {
+        errors.add(new UploadError(warning, details));
+    }
+
+    /** A chunk of rows is applied; its counts and the checkpoint are committed together with it. */
+    public void chunkApplied(long recordsDoneNow, long processed, long failed, long warnings, long resultBytesNow, Instant now) {
+        this.recordsDone = recordsDoneNow;
+        this.rowsProcessed += processed;
+        this.rowsFailed += failed;
+        this.rowsWithWarning += warnings;
+        this.resultBytes = resultBytesNow;
+        // 100 only once the request is complete
+        this.percentComplete = rowsTotal == null || rowsTotal == 0 ? 0 : (int) Math.min(99, rowsProcessed * 100 / rowsTotal);
+        this.heartbeatAt = now;
+        this.updatedAt = now;
+    }
+
+    public void complete(Instant now) {
+        this.status = rowsFailed > 0 ? RequestStatus.CompletedWithErrors : RequestStatus.Completed;
+        this.percentComplete = 100;
+        this.completedAt = now;
+        this.updatedAt = now;
+    }
+
+    public void filesPurged() {
+        this.filesPurged = true;
+    }
+
+    public boolean hasResultFile() {
+        return !filesPurged && (status == RequestStatus.Completed || status == RequestStatus.CompletedWithErrors);
     }
 
     /** The idempotency key is free for reuse once the 24-hour window of this request has passed. */
@@ -184,6 +303,34 @@ public class UploadRequest {
 
     public Instant uploadDeadline() {
         return uploadDeadline;
+    }
+
+    public String clientId() {
+        return clientId;
+    }
+
+    public String fileName() {
+        return fileName;
+    }
+
+    public String contentType() {
+        return contentType;
+    }
+
+    public String declaredCharset() {
+        return declaredCharset;
+    }
+
+    public Long rowsTotal() {
+        return rowsTotal;
+    }
+
+    public long recordsDone() {
+        return recordsDone;
+    }
+
+    public long resultBytes() {
+        return resultBytes;
     }
 
     public List<UploadError> errors() {

@@ -1,0 +1,120 @@
+package com.bulkupload.domain.model.customer;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * One customer record of a list, in one partition. It remembers which upload request (and so which
+ * API client) changed it last, and when.
+ */
+@Entity
+@Table(name = "customer")
+public class Customer {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "customer_seq")
+    @SequenceGenerator(name = "customer_seq", sequenceName = "customer_seq", allocationSize = 50)
+    private Long id;
+
+    @Column(name = "customer_list_id", nullable = false)
+    private Long customerListId;
+
+    @Column(name = "partition_name", nullable = false, length = 255)
+    private String partitionName;
+
+    @Column(length = 254)
+    private String email;
+    @Column(length = 32)
+    private String phone;
+    @Column(name = "external_id", length = 64)
+    private String externalId;
+    @Column(name = "first_name", length = 255)
+    private String firstName;
+    @Column(name = "last_name", length = 255)
+    private String lastName;
+    @Column(length = 255)
+    private String company;
+    @Column(length = 64)
+    private String country;
+    @Column(length = 255)
+    private String city;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+    @Column(name = "updated_by_request", nullable = false, length = 64)
+    private String updatedByRequest;
+    @Column(name = "updated_by_client", nullable = false, length = 64)
+    private String updatedByClient;
+
+    protected Customer() {
+    }
+
+    public Customer(Long customerListId, String partitionName, Instant now) {
+        this.customerListId = customerListId;
+        this.partitionName = partitionName;
+        this.createdAt = now;
+    }
+
+    /**
+     * Sets the given columns, and only those: a column the file does not have keeps its value, a
+     * column it has but leaves empty is cleared.
+     */
+    public void update(Map<CustomerField, String> values, String requestId, String clientId, Instant now) {
+        values.forEach(this::set);
+        this.updatedAt = now;
+        this.updatedByRequest = requestId;
+        this.updatedByClient = clientId;
+    }
+
+    public String get(CustomerField field) {
+        return switch (field) {
+            case Email -> email;
+            case Phone -> phone;
+            case ExternalId -> externalId;
+            case FirstName -> firstName;
+            case LastName -> lastName;
+            case Company -> company;
+            case Country -> country;
+            case City -> city;
+        };
+    }
+
+    private void set(CustomerField field, String value) {
+        String v = value == null || value.isEmpty() ? null : value;
+        switch (field) {
+            case Email -> email = v;
+            case Phone -> phone = v;
+            case ExternalId -> externalId = v;
+            case FirstName -> firstName = v;
+            case LastName -> lastName = v;
+            case Company -> company = v;
+            case Country -> country = v;
+            case City -> city = v;
+        }
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public Long customerListId() {
+        return customerListId;
+    }
+
+    public String partitionName() {
+        return partitionName;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+}

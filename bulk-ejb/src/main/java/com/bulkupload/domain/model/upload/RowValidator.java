@@ -1,0 +1,99 @@
+package com.bulkupload.domain.model.upload;
+
+import com.bulkupload.domain.model.customer.CustomerField;
+import com.bulkupload.domain.model.error.ErrorCode;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The row rules of CONTRACT section 5: field count, Action, lookup value present, every Email and
+ * Phone valid, no value longer than its column (never truncated). Values are trimmed; emails are
+ * kept and matched in lower case.
+ */
+public final class RowValidator {
+
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
+    private static final Pattern PHONE = Pattern.compile("\\+?[0-9]{5,20}");
+
+    private final UploadHeader header;
+    private final LookupField lookup;
+
+    public RowValidator(UploadHeader header, LookupField lookup) {
+        this.header = header;
+        this.lookup = lookup;
+    }
+
+    public RowCheck check(long rowNumber, List<String> fields) {
+        if (fields.size() != header.size()) {
+            return new RowCheck.Invalid(rowNumber, ErrorCode.WRONG_FIELD_COUNT,
+                    "The row has " + fields.size() + " fields; the header has " + header.size() + ".");
+        }
+        String actionValue = value(fields, header.actionIndex());
+        boolean delete;
+        if (actionValue.isEmpty() || actionValue.equalsIgnoreCase("Upsert")) {
+            delete = false;
+        } else if (actionValue.equalsIgnoreCase("Delete")) {
+            delete = true;
+        } else {
+            return new RowCheck.Invalid(rowNumber, ErrorCode.INVALID_ACTION, "Action '" + actionValue + "' is not Upsert or Delete.");
+        }
+
+        Map<CustomerField, String> values = new EnumMap<>(CustomerField.class);
+        for (Map.Entry<CustomerField, Integer> column : header.fields().entrySet()) {
+            CustomerField field = column.getKey();
+            String value = value(fields, column.getValue());
+            if (value.length() > field.maxLength()) {
+                return new RowCheck.Invalid(rowNumber, ErrorCode.VALUE_TOO_LONG,
+                        field + " has " + value.length() + " characters; at most " + field.maxLength() + " are allowed.");
+            }
+            if (field == CustomerField.Email && !value.isEmpty()) {
+                if (!EMAIL.matcher(value).matches()) {
+                    return new RowCheck.Invalid(rowNumber, ErrorCode.INVALID_EMAIL, "'" + value + "' is not a valid email address.");
+                }
+                value = value.toLowerCase(Locale.ROOT);
+            }
+            if (field == CustomerField.Phone && !value.isEmpty() && !PHONE.matcher(value).matches()) {
+                return new RowCheck.Invalid(rowNumber, ErrorCode.INVALID_PHONE, "'" + value + "' is not a phone number (optional + and 5 to 20 digits).");
+            }
+            values.put(field, value);
+        }
+
+        String key;
+        if (lookup == LookupField.Id) {
+            String id = value(fields, header.customerIdIndex());
+            if (id.isEmpty()) {
+                return new RowCheck.Invalid(rowNumber, ErrorCode.MISSING_LOOKUP_VALUE, "CustomerId is empty.");
+            }
+            try {
+                key = Long.toString(Long.parseLong(id));
+            } catch (NumberFormatException e) {
+                return new RowCheck.Invalid(rowNumber, ErrorCode.INVALID_RECORD_ID, "CustomerId '" + id + "' is not a whole number.");
+            }
+        } else {
+            key = values.getOrDefault(lookupColumn(), "");
+            if (key.isEmpty()) {
+                return new RowCheck.Invalid(rowNumber, ErrorCode.MISSING_LOOKUP_VALUE, lookup + " is empty.");
+            }
+        }
+        return new RowCheck.Valid(rowNumber, delete, key, values);
+    }
+
+    private CustomerField lookupColumn() {
+        return switch (lookup) {
+            case Email -> CustomerField.Email;
+            case Phone -> CustomerField.Phone;
+            case ExternalId -> CustomerField.ExternalId;
+            case Id -> throw new IllegalStateException("Id is not a data column");
+        };
+    }
+
+    private static String value(List<String> fields, int index) {
+        if (index < 0 || index >= fields.size() || fields.get(index) == null) {
+            return "";
+        }
+        return fields.get(index).trim();
+    }
+}

@@ -1,0 +1,118 @@
+package com.bulkupload.infrastructure.files;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PushbackInputStream;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * CSV, TSV and SSV through Apache Commons CSV (RFC 4180 quoting, quoted newlines, CRLF or LF).
+ * <p>
+ * Encoding: a byte-order mark wins (UTF-8, UTF-16 LE/BE); otherwise the declared charset; otherwise
+ * strict UTF-8. Bytes that are invalid in the encoding are decoded to U+FFFD and the first record
+ * holding one fails the whole file, naming its row: exact to the row (a decoder that throws would
+ * report wherever its read-ahead buffer happened to be), and never silently replaced.
+ */
+final class DelimitedTabularFile implements TabularFile {
+
+    interface StreamSource {
+        InputStream open() throws IOException;
+    }
+
+    private final StreamSource source;
+    private final char delimiter;
+    private final Charset declared;
+
+    DelimitedTabularFile(StreamSource source, char delimiter, Charset declared) {
+        this.source = source;
+        this.delimiter = delimiter;
+        this.declared = declared;
+    }
+
+    @Override
+    public String describe() {
+        return "delimited '" + (delimiter == '\t' ? "\\t" : String.valueOf(delimiter)) + "', "
+                + (declared == null ? "UTF-8 unless a BOM says otherwise" : declared + " unless a BOM says otherwise");
+    }
+
+    @Override
+    public void read(RecordSink sink) throws IOException {
+        CSVFormat format = CSVFormat.RFC4180.builder()
+                .setDelimiter(delimiter)
+                .setIgnoreEmptyLines(true)
+                .get();
+        try (InputStream in = source.open(); Reader reader = decodingReader(in); CSVParser parser = format.parse(reader)) {
+            try {
+                for (CSVRecord record : parser) {
+                    long row = record.getRecordNumber();
+                    List<String> fields = record.toList();
+                    checkDecoded(fields, row);
+                    if (row == 1) {
+                        sink.header(fields);
+                    } else {
+                        sink.record(row, fields);
+                    }
+                }
+            } catch (UncheckedIOException e) {
+                throw UploadFileException.unsupported("The file cannot be parsed from row " + (parser.getRecordNumber() + 1)
+                        + ": " + e.getCause().getMessage() + " (an unterminated quote runs to the end of the file).");
+            }
+            if (parser.getRecordNumber() == 0) {
+                throw UploadFileException.unsupported("The file is empty: it has no header row.");
+            }
+        }
+    }
+
+    private static void checkDecoded(List<String> fields, long row) {
+        for (String field : fields) {
+            for (int i = 0; i < field.length(); i++) {
+                char c = field.charAt(i);
+                if (c == '\uFFFD') {
+                    throw UploadFileException.unsupported("Row " + row + " has bytes that are not valid in the file's encoding;"
+                            + " send UTF-8, or name the encoding in the charset form field.");
+                }
+                if (c == '\0') {
+                    throw UploadFileException.unsupported("Row " + row + " holds a NUL byte: the file is not text.");
+                }
+            }
+        }
+    }
+
+    private Reader decodingReader(InputStream raw) throws IOException {
+        PushbackInputStream in = new PushbackInputStream(raw, 3);
+        byte[] head = new byte[3];
+        int n = in.readNBytes(head, 0, 3);
+        Charset charset;
+        int bom = 0;
+        if (n >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF) {
+            charset = StandardCharsets.UTF_8;
+            bom = 3;
+        } else if (n >= 2 && (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE) {
+            charset = StandardCharsets.UTF_16LE;
+            bom = 2;
+        } else if (n >= 2 && (head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF) {
+            charset = StandardCharsets.UTF_16BE;
+            bom = 2;
+        } else {
+            charset = declared != null ? declared : StandardCharsets.UTF_8;
+        }
+        if (n > bom) {
+            in.unread(head, bom, n - bom);
+        }
+        CharsetDecoder decoder = charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE)
+                .replaceWith("\uFFFD");
+        return new InputStreamReader(in, decoder);
+    }
+}

@@ -1,0 +1,78 @@
+package com.bulkupload.infrastructure.files;
+
+import com.bulkupload.infrastructure.config.BulkSettings;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+
+/**
+ * Where uploaded files and result files live: {@code BULK_DATA_DIR} (default: the server's data
+ * directory). Several nodes must share this directory (NFS or similar), since any node may import
+ * a file another node received. File names come from RequestIds the server generated, checked
+ * against their shape, so no client-supplied text ever reaches the file system.
+ */
+@ApplicationScoped
+public class FileStorage {
+
+    private static final Pattern REQUEST_ID = Pattern.compile("[0-9a-f]{20}");
+
+    @Inject
+    BulkSettings settings;
+
+    private Path uploads;
+    private Path results;
+    private Path work;
+
+    public FileStorage() {
+    }
+
+    public FileStorage(Path root) {
+        init(root);
+    }
+
+    @PostConstruct
+    void init() {
+        String dataDir = settings.get("BULK_DATA_DIR").orElseGet(() ->
+                System.getProperty("jboss.server.data.dir", System.getProperty("java.io.tmpdir")) + "/bulk-files");
+        init(Path.of(dataDir));
+    }
+
+    private void init(Path root) {
+        try {
+            uploads = Files.createDirectories(root.resolve("uploads"));
+            results = Files.createDirectories(root.resolve("results"));
+            work = Files.createDirectories(root.resolve("work"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the data directory " + root, e);
+        }
+    }
+
+    public Path upload(String requestId) {
+        return uploads.resolve(checked(requestId) + ".upload");
+    }
+
+    public Path result(String requestId) {
+        return results.resolve(checked(requestId) + ".csv");
+    }
+
+    /** A fresh file in the work directory, for an upload in transit or an extracted archive entry. */
+    public Path newWorkFile(String prefix) throws IOException {
+        return Files.createTempFile(work, prefix, ".tmp");
+    }
+
+    public Path workDirectory() {
+        return work;
+    }
+
+    private static String checked(String requestId) {
+        if (requestId == null || !REQUEST_ID.matcher(requestId).matches()) {
+            throw new IllegalArgumentException("not a RequestId: " + requestId);
+        }
+        return requestId;
+    }
+}

@@ -1,0 +1,71 @@
+package com.bulkupload.infrastructure.files;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * Writes a result file as the import goes: CSV, UTF-8 with a BOM (so spreadsheets read it right),
+ * RFC 4180 quoting. {@link #checkpoint()} makes what was written durable and returns the file's
+ * length, which the import commits with its chunk; a resumed import cuts the file back to the
+ * committed length, so every row appears exactly once whatever happened in between.
+ */
+public final class ResultFileWriter implements Closeable {
+
+    private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180;
+
+    private final FileChannel channel;
+    private final Writer writer;
+    private final CSVPrinter printer;
+
+    private ResultFileWriter(FileChannel channel) throws IOException {
+        this.channel = channel;
+        this.writer = new OutputStreamWriter(Channels.newOutputStream(channel), StandardCharsets.UTF_8);
+        this.printer = new CSVPrinter(writer, FORMAT);
+    }
+
+    /** A new result file with its header row. */
+    public static ResultFileWriter create(Path path, List<String> header) throws IOException {
+        FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING);
+        channel.write(java.nio.ByteBuffer.wrap(BOM));
+        ResultFileWriter result = new ResultFileWriter(channel);
+        result.write(header);
+        return result;
+    }
+
+    /** The result file of a resumed import, cut back to the length its last committed chunk recorded. */
+    public static ResultFileWriter resume(Path path, long committedBytes) throws IOException {
+        FileChannel channel = FileChannel.open(path, StandardOpenOption.WRITE);
+        channel.truncate(committedBytes);
+        channel.position(committedBytes);
+        return new ResultFileWriter(channel);
+    }
+
+    public void write(List<String> values) throws IOException {
+        printer.printRecord(values);
+    }
+
+    /** Flushes to the disk and returns the file's length. */
+    public long checkpoint() throws IOException {
+        printer.flush();
+        writer.flush();
+        channel.force(false);
+        return channel.position();
+    }
+
+    @Override
+    public void close() throws IOException {
+        printer.close();
+    }
+}

@@ -1,0 +1,232 @@
+package com.bulkupload.infrastructure.files;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.UnsupportedCharsetException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Enumeration;
+import java.util.Locale;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
+
+/**
+ * Works out what an uploaded file is and how to read it: by its magic bytes first (gzip, zip,
+ * XLSX), then by its name and content type (CSV, TSV, SSV), and for text with no telling name by
+ * the header line. {@code .gz} and single-entry {@code .zip} wrappers are unwrapped on the fly,
+ * with the uncompressed size limited as it streams.
+ */
+public final class UploadFileOpener {
+
+    private static final int GZIP_MAGIC = 0x1f8b;
+    private static final int ZIP_MAGIC = 0x504b0304;
+
+    private final long maxUncompressedBytes;
+    private final Path workDir;
+
+    public UploadFileOpener(long maxUncompressedBytes, Path workDir) {
+        this.maxUncompressedBytes = maxUncompressedBytes;
+        this.workDir = workDir;
+        // POI's own guard for the XML inside an XLSX: no entry may inflate past our limit either
+        ZipSecureFile.setMaxEntrySize(Math.max(maxUncompressedBytes, 1L << 20));
+    }
+
+    /** A file to read; close it to delete any temporary file it had to extract. */
+    public interface OpenedFile extends TabularFile, AutoCloseable {
+        @Override
+        void close() throws IOException;
+    }
+
+    public OpenedFile open(Path stored, String fileName, String contentType, String charsetName) throws IOException {
+        Charset charset = charset(charsetName);
+        String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
+        int magic = magic(stored);
+        if ((magic >>> 16) == GZIP_MAGIC) {
+            String inner = name.replaceFirst("\\.(gz|gzip)$", "");
+            return unwrapped(() -> new GZIPInputStream(Files.newInputStream(stored), 64 * 1024), inner, contentType, charset);
+        }
+        if (magic == ZIP_MAGIC) {
+            return openZip(stored, name, contentType, charset);
+        }
+        return plain(new DelimitedTabularFile(() -> new BufferedInputStream(Files.newInputStream(stored), 64 * 1024),
+                delimiter(name, contentType, stored, charset), charset));
+    }
+
+    private OpenedFile openZip(Path stored, String name, String contentType, Charset charset) throws IOException {
+        try (ZipFile zip = new ZipFile(stored.toFile())) {
+            if (zip.getEntry("[Content_Types].xml") != null && zip.getEntry("xl/workbook.xml") != null) {
+                return plain(new XlsxTabularFile(stored));
+            }
+            ZipEntry only = null;
+            int files = 0;
+            for (Enumeration<? extends ZipEntry> entries = zip.entries(); entries.hasMoreElements(); ) {
+                ZipEntry entry = entries.nextElement();
+                if (!entry.isDirectory()) {
+                    files++;
+                    only = entry;
+                }
+            }
+            if (files != 1) {
+                throw UploadFileException.unsupported("A .zip must hold exactly one data file; this one holds " + files + ".");
+            }
+            if (only.getSize() > maxUncompressedBytes) {
+                throw new UploadFileException(com.bulkupload.domain.model.error.ErrorCode.FILE_TOO_LARGE,
+                        "The file inside the .zip is " + only.getSize() + " bytes; the limit is " + maxUncompressedBytes + ".");
+            }
+            String entryName = only.getName();
+            String inner = entryName.substring(entryName.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+            return unwrapped(() -> {
+                ZipFile reopened = new ZipFile(stored.toFile());
+                return new java.io.FilterInputStream(reopened.getInputStream(reopened.getEntry(entryName))) {
+                    @Override
+                    public void close() throws IOException {
+                        super.close();
+                        reopened.close();
+                    }
+                };
+            }, inner, contentType, charset);
+        } catch (ZipException e) {
+            throw UploadFileException.unsupported("The .zip file is damaged: " + e.getMessage());
+        }
+    }
+
+    /** The content of a .gz or .zip: text is streamed through; an XLSX or a nested archive is dealt with. */
+    private OpenedFile unwrapped(DelimitedTabularFile.StreamSource compressed, String innerName, String contentType,
+                                 Charset charset) throws IOException {
+        DelimitedTabularFile.StreamSource limited = () -> new BufferedInputStream(
+                new LimitedInputStream(compressed.open(), maxUncompressedBytes), 64 * 1024);
+        int innerMagic;
+        try (InputStream in = limited.open()) {
+            innerMagic = magic(in);
+        }
+        if ((innerMagic >>> 16) == GZIP_MAGIC || innerName.endsWith(".zip") || innerName.endsWith(".gz")) {
+            throw UploadFileException.unsupported("A compressed file may not hold another archive (" + innerName + ").");
+        }
+        if (innerMagic == ZIP_MAGIC) {
+            if (!innerName.endsWith(".xlsx")) {
+                throw UploadFileException.unsupported("A compressed file may not hold another archive (" + innerName + ").");
+            }
+            Path extracted = Files.createTempFile(workDir, "extracted-", ".xlsx");
+            try (InputStream in = limited.open(); OutputStream out = Files.newOutputStream(extracted)) {
+                in.transferTo(out);
+            } catch (RuntimeException | IOException e) {
+                Files.deleteIfExists(extracted);
+                throw e;
+            }
+            XlsxTabularFile xlsx = new XlsxTabularFile(extracted);
+            return new OpenedFile() {
+                @Override
+                public void read(RecordSink sink) throws IOException {
+                    xlsx.read(sink);
+                }
+
+                @Override
+                public String describe() {
+                    return xlsx.describe() + " (unwrapped)";
+                }
+
+                @Override
+                public void close() throws IOException {
+                    Files.deleteIfExists(extracted);
+                }
+            };
+        }
+        char delimiter = delimiterByName(innerName, contentType);
+        if (delimiter == 0) {
+            delimiter = sniffDelimiter(limited, charset);
+        }
+        return plain(new DelimitedTabularFile(limited, delimiter, charset));
+    }
+
+    private static OpenedFile plain(TabularFile file) {
+        return new OpenedFile() {
+            @Override
+            public void read(RecordSink sink) throws IOException {
+                file.read(sink);
+            }
+
+            @Override
+            public String describe() {
+                return file.describe();
+            }
+
+            @Override
+            public void close() {
+                // nothing was extracted
+            }
+        };
+    }
+
+    private char delimiter(String name, String contentType, Path stored, Charset charset) throws IOException {
+        char byName = delimiterByName(name, contentType);
+        return byName != 0 ? byName : sniffDelimiter(() -> Files.newInputStream(stored), charset);
+    }
+
+    static char delimiterByName(String name, String contentType) {
+        if (name.endsWith(".tsv") || name.endsWith(".tab")) {
+            return '\t';
+        }
+        if (name.endsWith(".ssv")) {
+            return ';';
+        }
+        if (name.endsWith(".csv")) {
+            return ',';
+        }
+        String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
+        if (type.startsWith("text/tab-separated-values")) {
+            return '\t';
+        }
+        return 0;
+    }
+
+    /** The most frequent of comma, tab and semicolon in the header line (comma when none). */
+    private static char sniffDelimiter(DelimitedTabularFile.StreamSource source, Charset charset) throws IOException {
+        byte[] head;
+        try (InputStream in = source.open()) {
+            head = in.readNBytes(8192);
+        }
+        String text = new String(head, charset == null ? java.nio.charset.StandardCharsets.UTF_8 : charset);
+        int end = text.indexOf('\n');
+        String line = end < 0 ? text : text.substring(0, end);
+        long commas = line.chars().filter(c -> c == ',').count();
+        long tabs = line.chars().filter(c -> c == '\t').count();
+        long semicolons = line.chars().filter(c -> c == ';').count();
+        if (tabs > commas && tabs >= semicolons) {
+            return '\t';
+        }
+        return semicolons > commas ? ';' : ',';
+    }
+
+    private static Charset charset(String name) {
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        try {
+            return Charset.forName(name.trim());
+        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+            throw UploadFileException.unsupported("The charset '" + name + "' is not known.");
+        }
+    }
+
+    private static int magic(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return magic(in);
+        }
+    }
+
+    private static int magic(InputStream in) throws IOException {
+        byte[] b = in.readNBytes(4);
+        int value = 0;
+        for (int i = 0; i < 4; i++) {
+            value = (value << 8) | (i < b.length ? b[i] & 0xFF : 0);
+        }
+        return value;
+    }
+}

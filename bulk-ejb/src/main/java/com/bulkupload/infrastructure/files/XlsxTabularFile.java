@@ -1,0 +1,122 @@
+package com.bulkupload.infrastructure.files;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.xml.parsers.ParserConfigurationException;
+import org.apache.poi.ooxml.util.SAXHelper;
+import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
+import org.apache.poi.xssf.model.StylesTable;
+import org.apache.poi.xssf.usermodel.XSSFComment;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.XMLReader;
+
+/**
+ * The first sheet of an XLSX workbook through Apache POI's streaming (SAX) reader: rows are pushed
+ * as the sheet XML is parsed, the workbook is never built in memory. Cells read as text; whole
+ * numbers as their digits (a phone stored as a number reads 8613800000001, not 8.6138E12).
+ */
+final class XlsxTabularFile implements TabularFile {
+
+    private final Path file;
+
+    XlsxTabularFile(Path file) {
+        this.file = file;
+    }
+
+    @Override
+    public String describe() {
+        return "xlsx, first sheet";
+    }
+
+    @Override
+    public void read(RecordSink sink) throws IOException {
+        try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
+            XSSFReader reader = new XSSFReader(pkg);
+            ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg);
+            StylesTable styles = reader.getStylesTable();
+            XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
+            if (!sheets.hasNext()) {
+                throw UploadFileException.unsupported("The workbook has no sheet.");
+            }
+            RowCollector rows = new RowCollector(sink);
+            try (InputStream sheet = sheets.next()) {
+                XMLReader parser = SAXHelper.newXMLReader();
+                parser.setContentHandler(new XSSFSheetXMLHandler(styles, null, strings, rows, new PlainNumbers(), false));
+                parser.parse(new InputSource(sheet));
+            }
+            if (!rows.sawHeader) {
+                throw UploadFileException.unsupported("The first sheet is empty: it has no header row.");
+            }
+        } catch (OpenXML4JException | SAXException | ParserConfigurationException | org.apache.poi.ooxml.POIXMLException e) {
+            throw UploadFileException.unsupported("The file is not a readable XLSX workbook: " + e.getMessage());
+        }
+    }
+
+    /** Turns the handler's cells into whole rows, empty cells included. */
+    private static final class RowCollector implements XSSFSheetXMLHandler.SheetContentsHandler {
+
+        private final RecordSink sink;
+        private List<String> row;
+        private boolean sawHeader;
+        private int headerSize;
+
+        RowCollector(RecordSink sink) {
+            this.sink = sink;
+        }
+
+        @Override
+        public void startRow(int rowNum) {
+            row = new ArrayList<>();
+        }
+
+        @Override
+        public void cell(String reference, String value, XSSFComment comment) {
+            int column = reference == null ? row.size() : new CellReference(reference).getCol();
+            while (row.size() < column) {
+                row.add("");
+            }
+            row.add(value == null ? "" : value);
+        }
+
+        @Override
+        public void endRow(int rowNum) {
+            if (row.stream().allMatch(String::isEmpty)) {
+                return;
+            }
+            if (!sawHeader) {
+                sawHeader = true;
+                headerSize = row.size();
+                sink.header(List.copyOf(row));
+            } else {
+                // the sheet XML leaves empty trailing cells out: they are empty values
+                while (row.size() < headerSize) {
+                    row.add("");
+                }
+                sink.record(rowNum + 1L, row);
+            }
+        }
+    }
+
+    /** General-format numbers as plain digits; other formats (dates, ...) as Excel shows them. */
+    private static final class PlainNumbers extends DataFormatter {
+        @Override
+        public String formatRawCellContents(double value, int formatIndex, String formatString) {
+            if (formatIndex == 0 || "General".equalsIgnoreCase(formatString)) {
+                return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+            }
+            return super.formatRawCellContents(value, formatIndex, formatString);
+        }
+    }
+}
