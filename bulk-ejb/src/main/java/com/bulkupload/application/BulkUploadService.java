@@ -39,6 +39,9 @@ public class BulkUploadService {
     @Inject
     BulkSettings settings;
 
+    @jakarta.ejb.EJB
+    ResultFileUrls resultFileUrls;
+
     Clock clock = Clock.systemUTC();
 
     public UploadUrlResult getBulkUploadUrl(CallerContext caller, UploadUrlCommand command) {
@@ -101,12 +104,13 @@ public class BulkUploadService {
         UploadRequest request = uploads.findInAccount(requestId.trim(), caller.accountId())
                 .orElseThrow(() -> new BulkApiException(ErrorCode.INVALID_REQUEST_ID));
         // The expiry timer may not have run yet; the answer must be right anyway.
-        request.expireIfNoFileBy(clock.instant());
+        Instant now = clock.instant();
+        request.expireIfNoFileBy(now);
         return new UploadStatusView(
                 request.errors().stream().map(e -> new OperationErrorView(e.code(), e.details(), e.errorCode(), e.message())).toList(),
                 request.percentComplete(),
                 request.status().name(),
-                null,
+                request.hasResultFile() ? resultFileUrls.signedUrl(request.requestId(), now) : null,
                 request.rowsProcessed(),
                 request.rowsFailed(),
                 request.rowsWithWarning());

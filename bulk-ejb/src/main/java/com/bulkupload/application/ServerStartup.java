@@ -30,6 +30,9 @@ public class ServerStartup {
     @EJB
     Bootstrap bootstrap;
 
+    @EJB
+    ResultFileUrls resultFileUrls;
+
     @Inject
     BulkSettings settings;
 
@@ -44,6 +47,12 @@ public class ServerStartup {
         } catch (RuntimeException e) {
             // Another node bootstrapped at the same moment; its tenant is the bootstrap tenant.
             LOG.info("Bootstrap skipped: " + e);
+        }
+        try {
+            resultFileUrls.createKeyIfMissing();
+        } catch (RuntimeException e) {
+            // another node created it at the same moment
+            LOG.info("Result URL key created by another node: " + e);
         }
         adminKey = settings.adminKey().orElseGet(() -> {
             String generated = Secrets.newToken();

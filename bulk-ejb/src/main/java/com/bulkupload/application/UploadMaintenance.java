@@ -3,29 +3,49 @@ package com.bulkupload.application;
 import com.bulkupload.domain.model.tenant.TenantRepository;
 import com.bulkupload.domain.model.upload.UploadRequest;
 import com.bulkupload.domain.model.upload.UploadRequestRepository;
+import com.bulkupload.infrastructure.config.BulkSettings;
+import com.bulkupload.infrastructure.files.FileStorage;
+import com.bulkupload.infrastructure.messaging.jms.ImportQueue;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Housekeeping on a timer: fails requests whose upload window passed and drops expired tokens.
- * Non-persistent and run on every node; each step is a conditional update (optimistic version on
- * the request), so two nodes doing it at once change nothing twice.
+ * Housekeeping on timers: fails requests whose upload window passed, drops expired tokens,
+ * re-queues stalled imports, purges old files and records. The timers are non-persistent and run
+ * on every node; every change is guarded by the request's optimistic version, so when two nodes
+ * act on the same request at once one of them rolls back: nothing happens twice (a re-queue
+ * message is sent in the same transaction, so it is rolled back too).
  */
 @Singleton
 public class UploadMaintenance {
 
     private static final Logger LOG = Logger.getLogger(UploadMaintenance.class.getName());
     private static final int BATCH = 500;
+    static final Duration FILE_RETENTION = Duration.ofDays(7);
+    static final Duration RECORD_RETENTION = Duration.ofDays(30);
 
     @Inject
     UploadRequestRepository uploads;
 
     @Inject
     TenantRepository tenants;
+
+    @Inject
+    ImportQueue importQueue;
+
+    @Inject
+    FileStorage storage;
+
+    @Inject
+    BulkSettings settings;
 
     Clock clock = Clock.systemUTC();
 
@@ -41,6 +61,35 @@ public class UploadMaintenance {
         int tokens = tenants.deleteTokensExpiredBefore(now);
         if (expired > 0 || tokens > 0) {
             LOG.info("Expired " + expired + " upload requests without a file; deleted " + tokens + " expired tokens");
+        }
+    }
+
+    @Schedule(hour = "*", minute = "*", second = "45", persistent = false)
+    public void requeueStalledImports() {
+        Instant now = clock.instant();
+        for (UploadRequest request : uploads.findStalledImports(now.minus(settings.stuckImportAfter()), BATCH)) {
+            LOG.warning("Import of " + request.requestId() + " shows no progress since " + settings.stuckImportAfter()
+                    + "; queued again, it resumes from its last committed chunk");
+            request.requeue(now);
+            importQueue.enqueue(request.requestId(), request.accountId());
+        }
+    }
+
+    @Schedule(hour = "*", minute = "5", persistent = false)
+    public void purgeOldFiles() {
+        Instant now = clock.instant();
+        for (UploadRequest request : uploads.findWithFilesOlderThan(now.minus(FILE_RETENTION), BATCH)) {
+            try {
+                Files.deleteIfExists(storage.upload(request.requestId()));
+                Files.deleteIfExists(storage.result(request.requestId()));
+                request.filesPurged();
+            } catch (IOException e) {
+                LOG.log(Level.WARNING, "Could not purge the files of " + request.requestId(), e);
+            }
+        }
+        int deleted = uploads.deleteCreatedBefore(now.minus(RECORD_RETENTION));
+        if (deleted > 0) {
+            LOG.info("Deleted " + deleted + " upload requests older than " + RECORD_RETENTION.toDays() + " days");
         }
     }
 }

@@ -62,6 +62,25 @@ public class BulkSettings {
         return (int) positiveLong("BULK_MAX_ACTIVE_UPLOADS", 10);
     }
 
+    /** Largest upload, counted uncompressed: 100 MB by default. */
+    public long maxFileBytes() {
+        return positiveLong("BULK_MAX_FILE_BYTES", 100L * 1024 * 1024);
+    }
+
+    public long maxRows() {
+        return positiveLong("BULK_MAX_ROWS", 4_000_000);
+    }
+
+    /** An import whose last chunk committed longer ago than this is taken over by the recovery timer. */
+    public Duration stuckImportAfter() {
+        return Duration.ofSeconds(positiveLong("BULK_STUCK_IMPORT_SECONDS", 120));
+    }
+
+    /** How long a ResultFileUrl works after the status call that returned it. */
+    public Duration resultUrlLifetime() {
+        return Duration.ofSeconds(positiveLong("BULK_RESULT_URL_TTL_SECONDS", 300));
+    }
+
     public Optional<String> bootstrapClientId() {
         return get("BULK_BOOTSTRAP_CLIENT_ID");
     }

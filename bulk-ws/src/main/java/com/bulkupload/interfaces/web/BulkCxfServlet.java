@@ -3,8 +3,13 @@ package com.bulkupload.interfaces.web;
 import com.bulkupload.application.AdminService;
 import com.bulkupload.application.AuthenticationService;
 import com.bulkupload.application.BulkUploadService;
+import com.bulkupload.application.CustomerQueryService;
 import com.bulkupload.application.HealthService;
+import com.bulkupload.application.ResultFileUrls;
 import com.bulkupload.application.ServerStartup;
+import com.bulkupload.application.UploadService;
+import com.bulkupload.infrastructure.config.BulkSettings;
+import com.bulkupload.infrastructure.files.FileStorage;
 import com.bulkupload.interfaces.admin.AdminKeyFilter;
 import com.bulkupload.interfaces.admin.AdminResource;
 import com.bulkupload.interfaces.health.HealthResource;
@@ -12,12 +17,16 @@ import com.bulkupload.interfaces.identity.TokenResource;
 import com.bulkupload.interfaces.json.ApiAuthenticationFilter;
 import com.bulkupload.interfaces.json.ApiExceptionMapper;
 import com.bulkupload.interfaces.json.BulkJsonResource;
+import com.bulkupload.interfaces.json.CustomerListResource;
 import com.bulkupload.interfaces.json.JsonMapping;
 import com.bulkupload.interfaces.soap.BulkSoapEndpoint;
 import com.bulkupload.interfaces.soap.SoapAuthenticationInterceptor;
 import com.bulkupload.interfaces.soap.SoapFaultInterceptor;
 import com.bulkupload.interfaces.soap.SoapTrackingIdInterceptor;
+import com.bulkupload.interfaces.upload.ResultFileResource;
+import com.bulkupload.interfaces.upload.UploadResource;
 import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
 import jakarta.servlet.ServletConfig;
 import jakarta.servlet.annotation.WebServlet;
 import java.util.List;
@@ -50,6 +59,21 @@ public class BulkCxfServlet extends CXFNonSpringServlet {
     @EJB
     HealthService health;
 
+    @EJB
+    UploadService uploads;
+
+    @EJB
+    ResultFileUrls resultFileUrls;
+
+    @EJB
+    CustomerQueryService customerQueries;
+
+    @Inject
+    FileStorage storage;
+
+    @Inject
+    BulkSettings settings;
+
     @Override
     protected void loadBus(ServletConfig servletConfig) {
         super.loadBus(servletConfig);
@@ -78,7 +102,10 @@ public class BulkCxfServlet extends CXFNonSpringServlet {
                 new BulkJsonResource(bulkUploads),
                 new TokenResource(authentication),
                 new AdminResource(admin),
-                new HealthResource(health)));
+                new HealthResource(health),
+                new UploadResource(uploads, storage, settings.maxFileBytes()),
+                new ResultFileResource(resultFileUrls, storage),
+                new CustomerListResource(customerQueries)));
         json.setProviders(List.of(
                 JsonMapping.provider(),
                 new ApiAuthenticationFilter(authentication),

@@ -240,6 +240,16 @@ public class UploadRequest {
         this.updatedAt = now;
     }
 
+    /**
+     * Puts a stalled import back in the queue: its message was lost, or its importer died. The
+     * checkpoint stays, so the next importer resumes where the dead one stopped.
+     */
+    public void requeue(Instant now) {
+        this.status = RequestStatus.FileUploaded;
+        this.heartbeatAt = now;
+        this.updatedAt = now;
+    }
+
     public void filesPurged() {
         this.filesPurged = true;
     }

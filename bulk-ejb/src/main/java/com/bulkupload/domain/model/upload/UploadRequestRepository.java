@@ -11,6 +11,21 @@ public interface UploadRequestRepository {
     /** The request, only if it belongs to the account; another account's request is never returned. */
     Optional<UploadRequest> findInAccount(String requestId, Long accountId);
 
+    /** As {@link #findInAccount}, locking the row until the transaction ends. */
+    Optional<UploadRequest> lockInAccount(String requestId, Long accountId);
+
+    /** Any account's request: for the importer and the timers, never for a client's call. */
+    Optional<UploadRequest> find(String requestId);
+
+    /** Requests FileUploaded or InProgress whose last sign of life is older than the instant. */
+    List<UploadRequest> findStalledImports(Instant before, int max);
+
+    /** Finished requests whose files are older than the instant and still on disk. */
+    List<UploadRequest> findWithFilesOlderThan(Instant before, int max);
+
+    /** Deletes requests created before the instant (and their errors); returns how many. */
+    int deleteCreatedBefore(Instant before);
+
     Optional<UploadRequest> findByClientRequestToken(Long accountId, String clientRequestToken);
 
     long countActiveInAccount(Long accountId);

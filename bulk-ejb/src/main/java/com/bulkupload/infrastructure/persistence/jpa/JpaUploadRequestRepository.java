@@ -5,6 +5,7 @@ import com.bulkupload.domain.model.upload.UploadRequest;
 import com.bulkupload.domain.model.upload.UploadRequestRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
@@ -39,6 +40,55 @@ public class JpaUploadRequestRepository implements UploadRequestRepository {
         }
         return Optional.ofNullable(em.find(UploadRequest.class, requestId))
                 .filter(request -> request.accountId().equals(accountId));
+    }
+
+    @Override
+    public Optional<UploadRequest> lockInAccount(String requestId, Long accountId) {
+        if (requestId == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(em.find(UploadRequest.class, requestId, LockModeType.PESSIMISTIC_WRITE))
+                .filter(request -> request.accountId().equals(accountId));
+    }
+
+    @Override
+    public Optional<UploadRequest> find(String requestId) {
+        return Optional.ofNullable(em.find(UploadRequest.class, requestId));
+    }
+
+    @Override
+    public List<UploadRequest> findStalledImports(Instant before, int max) {
+        return em.createQuery("select r from UploadRequest r where (r.status = :uploaded and coalesce(r.heartbeatAt, r.uploadedAt) < :before)"
+                        + " or (r.status = :running and coalesce(r.heartbeatAt, r.startedAt) < :before)", UploadRequest.class)
+                .setParameter("uploaded", RequestStatus.FileUploaded)
+                .setParameter("running", RequestStatus.InProgress)
+                .setParameter("before", before)
+                .setMaxResults(max)
+                .getResultList();
+    }
+
+    @Override
+    public List<UploadRequest> findWithFilesOlderThan(Instant before, int max) {
+        return em.createQuery("select r from UploadRequest r where r.filesPurged = false and r.createdAt < :before"
+                        + " and r.status not in :active", UploadRequest.class)
+                .setParameter("before", before)
+                .setParameter("active", ACTIVE)
+                .setMaxResults(max)
+                .getResultList();
+    }
+
+    @Override
+    public int deleteCreatedBefore(Instant before) {
+        List<String> ids = em.createQuery("select r.requestId from UploadRequest r where r.createdAt < :before"
+                        + " and r.status not in :active", String.class)
+                .setParameter("before", before)
+                .setParameter("active", ACTIVE)
+                .setMaxResults(1000)
+                .getResultList();
+        for (String id : ids) {
+            em.remove(em.find(UploadRequest.class, id));
+        }
+        return ids.size();
     }
 
     @Override

@@ -1,0 +1,68 @@
+package com.bulkupload.application;
+
+import com.bulkupload.domain.model.customer.Customer;
+import com.bulkupload.domain.model.customer.CustomerRepository;
+import com.bulkupload.domain.model.customer.CustomerListRepository;
+import com.bulkupload.domain.model.error.ErrorCode;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+
+/** Reading a list's customers, a page at a time in a stable (id) order; only the caller's own lists. */
+@Stateless
+public class CustomerQueryService {
+
+    public static final int DEFAULT_PAGE_SIZE = 100;
+    public static final int MAX_PAGE_SIZE = 1000;
+
+    @Inject
+    CustomerListRepository lists;
+
+    @Inject
+    CustomerRepository customers;
+
+    public record Page(List<Customer> customers, String nextPageToken) {
+    }
+
+    public Page page(CallerContext caller, Long listId, CustomerRepository.CustomerFilter filter, Integer pageSize, String pageToken) {
+        lists.findInAccount(listId, caller.accountId())
+                .orElseThrow(() -> new BulkApiException(ErrorCode.INVALID_CUSTOMER_LIST));
+        int size = pageSize == null ? DEFAULT_PAGE_SIZE : pageSize;
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw new BulkApiException(ErrorCode.NULL_REQUEST, "pageSize must be 1 to " + MAX_PAGE_SIZE + ".");
+        }
+        long after = decode(pageToken);
+        CustomerRepository.CustomerFilter normalised = new CustomerRepository.CustomerFilter(
+                filter.email() == null ? null : filter.email().trim().toLowerCase(Locale.ROOT),
+                filter.phone(), filter.externalId(), filter.partition());
+        // one more than asked tells whether there is a next page
+        List<Customer> found = customers.page(listId, normalised, after, size + 1);
+        if (found.size() <= size) {
+            return new Page(found, null);
+        }
+        List<Customer> page = found.subList(0, size);
+        return new Page(List.copyOf(page), encode(page.get(size - 1).id()));
+    }
+
+    private static String encode(long lastId) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(("after:" + lastId).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static long decode(String token) {
+        if (token == null || token.isBlank()) {
+            return 0;
+        }
+        try {
+            String text = new String(Base64.getUrlDecoder().decode(token.trim()), StandardCharsets.UTF_8);
+            if (text.startsWith("after:")) {
+                return Long.parseLong(text.substring(6));
+            }
+        } catch (IllegalArgumentException e) {
+            // falls through
+        }
+        throw new BulkApiException(ErrorCode.NULL_REQUEST, "pageToken is not one this API returned.");
+    }
+}

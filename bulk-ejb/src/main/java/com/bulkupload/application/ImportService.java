@@ -1,0 +1,172 @@
+package com.bulkupload.application;
+
+import com.bulkupload.domain.model.error.ErrorCode;
+import com.bulkupload.domain.model.upload.RequestStatus;
+import com.bulkupload.domain.model.upload.RowValidator;
+import com.bulkupload.domain.model.upload.UploadHeader;
+import com.bulkupload.infrastructure.config.BulkSettings;
+import com.bulkupload.infrastructure.files.FileStorage;
+import com.bulkupload.infrastructure.files.RecordSink;
+import com.bulkupload.infrastructure.files.ResultFileWriter;
+import com.bulkupload.infrastructure.files.UploadFileException;
+import com.bulkupload.infrastructure.files.UploadFileOpener;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Imports the file of one upload request, in two streaming passes over the stored file:
+ * <ol>
+ * <li>the pre-scan reads it through once: format, encoding, header and row count. A file that is
+ * not importable as a whole (3210, 3211, 3212) fails here, before a single row is applied;</li>
+ * <li>the import reads it again, validates each row and applies the rows in chunks, each chunk
+ * with its counts, its result lines and its checkpoint in one transaction ({@link ImportSteps}).</li>
+ * </ol>
+ * Reader (file formats), processor ({@link RowValidator}) and writer ({@link ImportSteps}) are
+ * separate, as in a batch job. A resumed import skips what its checkpoint says is done.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class ImportService {
+
+    private static final Logger LOG = Logger.getLogger(ImportService.class.getName());
+    static final int CHUNK_ROWS = 500;
+
+    @EJB
+    ImportSteps steps;
+
+    @Inject
+    FileStorage storage;
+
+    @Inject
+    BulkSettings settings;
+
+    public void importFile(String requestId) {
+        ImportJob job = steps.claim(requestId);
+        if (job == null) {
+            LOG.fine(() -> "Import of " + requestId + " is done or running elsewhere; message dropped");
+            return;
+        }
+        long started = System.nanoTime();
+        UploadFileOpener opener = new UploadFileOpener(settings.maxFileBytes(), storage.workDirectory());
+        try (UploadFileOpener.OpenedFile file = opener.open(storage.upload(requestId), job.fileName(), job.contentType(), job.charset())) {
+            if (job.rowsTotal() == null) {
+                Scan scan = scan(file);
+                if (scan.rows > settings.maxRows()) {
+                    steps.fail(requestId, RequestStatus.UploadFileRowCountExceeded, ErrorCode.UPLOAD_FILE_ROW_COUNT_EXCEEDED,
+                            "The file has " + scan.rows + " rows; at most " + settings.maxRows() + " are allowed.");
+                    return;
+                }
+                steps.scanned(requestId, scan.rows, scan.header.unknownColumns());
+            }
+            apply(job, file);
+            steps.complete(requestId);
+            LOG.info(() -> "Imported " + requestId + " (" + file.describe() + ") in " + (System.nanoTime() - started) / 1_000_000 + " ms");
+        } catch (UploadFileException e) {
+            RequestStatus status = switch (e.error()) {
+                case UPLOAD_FILE_FORMAT_NOT_SUPPORTED -> RequestStatus.UploadFileFormatNotSupported;
+                case UPLOAD_FILE_ROW_COUNT_EXCEEDED -> RequestStatus.UploadFileRowCountExceeded;
+                default -> RequestStatus.Failed;
+            };
+            LOG.info(() -> "Upload " + requestId + " refused: " + e.error().errorCode() + ": " + e.getMessage());
+            steps.fail(requestId, status, e.error(), e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.SEVERE, "Import of " + requestId + " failed", e);
+            steps.fail(requestId, RequestStatus.Failed, ErrorCode.INTERNAL_ERROR, null);
+        }
+    }
+
+    private record Scan(UploadHeader header, long rows) {
+    }
+
+    private static Scan scan(UploadFileOpener.OpenedFile file) throws IOException {
+        UploadHeader[] header = new UploadHeader[1];
+        long[] rows = new long[1];
+        file.read(new RecordSink() {
+            @Override
+            public void header(List<String> names) {
+                header[0] = ImportService.header(names);
+            }
+
+            @Override
+            public void record(long rowNumber, List<String> fields) {
+                rows[0]++;
+            }
+        });
+        return new Scan(header[0], rows[0]);
+    }
+
+    private void apply(ImportJob job, UploadFileOpener.OpenedFile file) throws IOException {
+        ChunkingSink sink = new ChunkingSink(job);
+        try {
+            file.read(sink);
+            sink.flush();
+        } finally {
+            if (sink.results != null) {
+                sink.results.close();
+            }
+        }
+    }
+
+    /** Validates records as they stream in and hands them to the writer a chunk at a time. */
+    private final class ChunkingSink implements RecordSink {
+
+        private final ImportJob job;
+        private final List<ImportRow> chunk = new ArrayList<>(CHUNK_ROWS);
+        private UploadHeader header;
+        private RowValidator validator;
+        private ResultFileWriter results;
+        private long records;
+
+        ChunkingSink(ImportJob job) {
+            this.job = job;
+        }
+
+        @Override
+        public void header(List<String> names) {
+            header = ImportService.header(names);
+            validator = new RowValidator(header, job.lookupField());
+            try {
+                results = job.resultBytes() == 0
+                        ? ResultFileWriter.create(storage.result(job.requestId()), ResultLines.header(header))
+                        : ResultFileWriter.resume(storage.result(job.requestId()), job.resultBytes());
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void record(long rowNumber, List<String> fields) {
+            records++;
+            if (records <= job.recordsDone()) {
+                return;
+            }
+            chunk.add(new ImportRow(List.copyOf(fields), validator.check(rowNumber, fields)));
+            if (chunk.size() == CHUNK_ROWS) {
+                flush();
+            }
+        }
+
+        void flush() {
+            if (!chunk.isEmpty()) {
+                steps.applyChunk(job, header, List.copyOf(chunk), records, results);
+                chunk.clear();
+            }
+        }
+    }
+
+    private static UploadHeader header(List<String> names) {
+        try {
+            return UploadHeader.of(names);
+        } catch (IllegalArgumentException e) {
+            throw UploadFileException.unsupported("The header has a " + e.getMessage() + ".");
+        }
+    }
+}

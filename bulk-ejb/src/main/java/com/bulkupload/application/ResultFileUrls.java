@@ -1,0 +1,99 @@
+package com.bulkupload.application;
+
+import com.bulkupload.domain.model.error.ErrorCode;
+import com.bulkupload.infrastructure.config.BulkSettings;
+import com.bulkupload.infrastructure.security.Secrets;
+import jakarta.ejb.Lock;
+import jakarta.ejb.LockType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Short-lived result file URLs: {@code /files/results/{RequestId}?expires=..&signature=..}, the
+ * signature an HMAC-SHA256 over the RequestId and the expiry. The key is generated once and kept
+ * in the database, so a URL signed by one node is honoured by every other.
+ */
+@Singleton
+@Lock(LockType.READ)
+public class ResultFileUrls {
+
+    private static final String KEY_NAME = "result-file-url-hmac";
+
+    @PersistenceContext(unitName = "bulk")
+    EntityManager em;
+
+    @Inject
+    BulkSettings settings;
+
+    private volatile byte[] key;
+
+    public String signedUrl(String requestId, Instant now) {
+        long expires = now.plus(settings.resultUrlLifetime()).getEpochSecond();
+        return settings.publicUrl() + "/files/results/" + requestId + "?expires=" + expires + "&signature=" + sign(requestId, expires);
+    }
+
+    /** @throws BulkApiException 3214 for a forged, altered or expired URL */
+    public void verify(String requestId, String expires, String signature, Instant now) {
+        long expiry;
+        try {
+            expiry = Long.parseLong(expires);
+        } catch (NumberFormatException | NullPointerException e) {
+            throw new BulkApiException(ErrorCode.INVALID_RESULT_FILE_URL);
+        }
+        if (!Secrets.constantTimeEquals(sign(requestId, expiry), signature)) {
+            throw new BulkApiException(ErrorCode.INVALID_RESULT_FILE_URL);
+        }
+        if (now.getEpochSecond() >= expiry) {
+            throw new BulkApiException(ErrorCode.INVALID_RESULT_FILE_URL, "The URL expired; call GetBulkUploadStatus for a fresh one.");
+        }
+    }
+
+    private String sign(String requestId, long expires) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key(), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal((requestId + ":" + expires).getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
+    }
+
+    private byte[] key() {
+        if (key == null) {
+            key = loadKey();
+        }
+        return key;
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    byte[] loadKey() {
+        List<?> rows = em.createNativeQuery("select secret from server_secret where name = ?1").setParameter(1, KEY_NAME).getResultList();
+        if (rows.isEmpty()) {
+            throw new IllegalStateException("The result URL key is missing; ServerStartup creates it");
+        }
+        return rows.get(0).toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** Called once at start-up: the first node to start creates the key; the others find it. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void createKeyIfMissing() {
+        boolean missing = em.createNativeQuery("select name from server_secret where name = ?1")
+                .setParameter(1, KEY_NAME).getResultList().isEmpty();
+        if (missing) {
+            em.createNativeQuery("insert into server_secret (name, secret, created_at) values (?1, ?2, ?3)")
+                    .setParameter(1, KEY_NAME).setParameter(2, Secrets.newToken()).setParameter(3, Instant.now())
+                    .executeUpdate();
+        }
+    }
+}

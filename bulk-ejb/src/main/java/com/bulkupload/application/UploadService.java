@@ -1,0 +1,74 @@
+package com.bulkupload.application;
+
+import com.bulkupload.domain.model.error.ErrorCode;
+import com.bulkupload.domain.model.upload.RequestStatus;
+import com.bulkupload.domain.model.upload.UploadRequest;
+import com.bulkupload.domain.model.upload.UploadRequestRepository;
+import com.bulkupload.infrastructure.files.FileStorage;
+import com.bulkupload.infrastructure.messaging.jms.ImportQueue;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Instant;
+
+/** Takes the file of an upload request: one file per request, only inside its window. */
+@Stateless
+public class UploadService {
+
+    @Inject
+    UploadRequestRepository uploads;
+
+    @Inject
+    FileStorage storage;
+
+    @Inject
+    ImportQueue importQueue;
+
+    Clock clock = Clock.systemUTC();
+
+    /** Refuses early, before a large body is read, what {@link #accept} would refuse anyway. */
+    public void checkAcceptsFile(CallerContext caller, String requestId) {
+        check(caller, requestId, clock.instant());
+    }
+
+    /**
+     * Moves the file into storage, marks the request FileUploaded and queues it, in one transaction:
+     * the import message exists exactly when the status says the file is there.
+     */
+    public void accept(CallerContext caller, String requestId, UploadedFile file) {
+        Instant now = clock.instant();
+        UploadRequest request = uploads.lockInAccount(requestId, caller.accountId())
+                .orElseThrow(() -> new BulkApiException(ErrorCode.INVALID_REQUEST_ID));
+        refuseIfNotAccepting(request, now);
+        try {
+            Files.move(file.storedAt(), storage.upload(request.requestId()), StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        request.fileUploaded(file.fileName(), file.contentType(), file.charset(), file.bytes(), now);
+        importQueue.enqueue(request.requestId(), request.accountId());
+    }
+
+    private void check(CallerContext caller, String requestId, Instant now) {
+        UploadRequest request = uploads.findInAccount(requestId, caller.accountId())
+                .orElseThrow(() -> new BulkApiException(ErrorCode.INVALID_REQUEST_ID));
+        refuseIfNotAccepting(request, now);
+    }
+
+    private static void refuseIfNotAccepting(UploadRequest request, Instant now) {
+        if (request.acceptsFileAt(now)) {
+            return;
+        }
+        boolean expired = (request.status() == RequestStatus.PendingFileUpload)
+                || request.errors().stream().anyMatch(e -> e.code() == ErrorCode.UPLOAD_WINDOW_EXPIRED.code());
+        if (expired) {
+            throw new BulkApiException(ErrorCode.UPLOAD_WINDOW_EXPIRED, "The window closed at " + request.uploadDeadline() + ".");
+        }
+        throw new BulkApiException(ErrorCode.FILE_ALREADY_UPLOADED);
+    }
+}

@@ -1,0 +1,33 @@
+package com.bulkupload.infrastructure.messaging.jms;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSConnectionFactory;
+import jakarta.jms.JMSContext;
+import jakarta.jms.Queue;
+
+/**
+ * Puts upload requests on the import queue. Sent through the XA connection factory, so the
+ * message is part of the caller's transaction: it exists exactly when the status change that goes
+ * with it is committed.
+ */
+@ApplicationScoped
+public class ImportQueue {
+
+    /** Artemis message groups: one account's imports are consumed one at a time, in order. */
+    static final String GROUP = "JMSXGroupID";
+
+    @Inject
+    @JMSConnectionFactory("java:/JmsXA")
+    JMSContext context;
+
+    @Resource(lookup = "java:/jms/queue/BulkImport")
+    Queue queue;
+
+    public void enqueue(String requestId, Long accountId) {
+        context.createProducer()
+                .setProperty(GROUP, "account-" + accountId)
+                .send(queue, requestId);
+    }
+}

@@ -1,0 +1,38 @@
+package com.bulkupload.infrastructure.messaging.jms;
+
+import com.bulkupload.application.ImportService;
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.EJB;
+import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+
+/**
+ * Hands each queued RequestId to the import service. At most BULK_IMPORT_CONCURRENCY (2) imports
+ * run at once on a node. No transaction here: an import commits chunk by chunk, far longer than
+ * any transaction should live; the message is acknowledged when the import returns, so a crash
+ * redelivers it and the import resumes from its last committed chunk.
+ */
+@MessageDriven(activationConfig = {
+        @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = "java:/jms/queue/BulkImport"),
+        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
+        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "${env.BULK_IMPORT_CONCURRENCY:2}")
+})
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class ImportRequestConsumer implements MessageListener {
+
+    @EJB
+    ImportService imports;
+
+    @Override
+    public void onMessage(Message message) {
+        try {
+            imports.importFile(message.getBody(String.class));
+        } catch (JMSException e) {
+            throw new IllegalStateException("Unreadable import message", e);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package com.bulkupload.interfaces.json;
+
+import com.bulkupload.application.CustomerQueryService;
+import com.bulkupload.domain.model.customer.Customer;
+import com.bulkupload.domain.model.customer.CustomerField;
+import com.bulkupload.domain.model.customer.CustomerRepository;
+import com.bulkupload.interfaces.web.CallerContexts;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+
+/** {@code GET /api/v1/lists/{CustomerListId}/customers} (CONTRACT section 8). */
+@Path("/api/v1/lists")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class CustomerListResource {
+
+    private final CustomerQueryService query;
+
+    public CustomerListResource(CustomerQueryService query) {
+        this.query = query;
+    }
+
+    @JsonPropertyOrder({"CustomerId", "Email", "Phone", "ExternalId", "FirstName", "LastName", "Company", "Country", "City",
+            "PartitionName", "UpdatedAt"})
+    public record CustomerJson(@JsonProperty("CustomerId") long customerId,
+                               @JsonProperty("Email") String email,
+                               @JsonProperty("Phone") String phone,
+                               @JsonProperty("ExternalId") String externalId,
+                               @JsonProperty("FirstName") String firstName,
+                               @JsonProperty("LastName") String lastName,
+                               @JsonProperty("Company") String company,
+                               @JsonProperty("Country") String country,
+                               @JsonProperty("City") String city,
+                               @JsonProperty("PartitionName") String partitionName,
+                               @JsonProperty("UpdatedAt") String updatedAt) {
+
+        static CustomerJson of(Customer c) {
+            return new CustomerJson(c.id(), c.get(CustomerField.Email), c.get(CustomerField.Phone), c.get(CustomerField.ExternalId),
+                    c.get(CustomerField.FirstName), c.get(CustomerField.LastName), c.get(CustomerField.Company),
+                    c.get(CustomerField.Country), c.get(CustomerField.City), c.partitionName(), c.updatedAt().toString());
+        }
+    }
+
+    @JsonPropertyOrder({"Customers", "NextPageToken"})
+    public record CustomerPage(@JsonProperty("Customers") List<CustomerJson> customers,
+                               @JsonProperty("NextPageToken") @JsonInclude(JsonInclude.Include.NON_NULL) String nextPageToken) {
+    }
+
+    @GET
+    @Path("/{listId}/customers")
+    public CustomerPage customers(@PathParam("listId") long listId,
+                                  @QueryParam("pageSize") Integer pageSize,
+                                  @QueryParam("pageToken") String pageToken,
+                                  @QueryParam("email") String email,
+                                  @QueryParam("phone") String phone,
+                                  @QueryParam("externalId") String externalId,
+                                  @QueryParam("partition") String partition) {
+        CustomerQueryService.Page page = query.page(CallerContexts.current(), listId,
+                new CustomerRepository.CustomerFilter(email, phone, externalId, partition), pageSize, pageToken);
+        return new CustomerPage(page.customers().stream().map(CustomerJson::of).toList(), page.nextPageToken());
+    }
+}
