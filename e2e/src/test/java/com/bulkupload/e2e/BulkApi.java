@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -100,6 +101,81 @@ public final class BulkApi {
         return postJson("/Bulk/v13/BulkUploadStatus/Query", json("RequestId", requestId), tenant.headers());
     }
 
+    /** POSTs one file (and optional form fields: name, value, ...) as multipart/form-data to an absolute URL. */
+    public static Reply upload(Tenant tenant, String url, Path file, String... fields) {
+        String boundary = "----bulk-e2e-" + UUID.randomUUID();
+        try {
+            java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+            for (int i = 0; i < fields.length; i += 2) {
+                body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fields[i] + "\"\r\n\r\n"
+                        + fields[i + 1] + "\r\n").getBytes(StandardCharsets.UTF_8));
+            }
+            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + file.getFileName()
+                    + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.write(java.nio.file.Files.readAllBytes(file));
+            body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+            List<String> headers = tenant.headers();
+            for (int i = 0; i < headers.size(); i += 2) {
+                request.header(headers.get(i), headers.get(i + 1));
+            }
+            return send(request);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Polls GetBulkUploadStatus (JSON) until the request is no longer pending, queued or in progress. */
+    public static JsonNode awaitFinalStatus(Tenant tenant, String requestId, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            JsonNode status = getBulkUploadStatus(tenant, requestId).json();
+            String state = status.path("RequestStatus").asText();
+            if (!state.equals("PendingFileUpload") && !state.equals("FileUploaded") && !state.equals("InProgress")) {
+                return status;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("still " + state + " after " + timeout + ": " + status);
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** Every customer of a list, through the read API, page by page. */
+    public static List<JsonNode> listCustomers(Tenant tenant, long listId) {
+        List<JsonNode> all = new ArrayList<>();
+        String token = null;
+        do {
+            Reply page = send(withHeaders(HttpRequest.newBuilder(URI.create(BASE + "/api/v1/lists/" + listId + "/customers?pageSize=1000"
+                    + (token == null ? "" : "&pageToken=" + token))).GET(), tenant.headers()));
+            if (page.status() != 200) {
+                throw new AssertionError(page.body());
+            }
+            page.json().get("Customers").forEach(all::add);
+            token = page.json().has("NextPageToken") ? page.json().get("NextPageToken").asText() : null;
+        } while (token != null);
+        return all;
+    }
+
+    public static HttpRequest.Builder withHeaders(HttpRequest.Builder request, List<String> headers) {
+        for (int i = 0; i < headers.size(); i += 2) {
+            request.header(headers.get(i), headers.get(i + 1));
+        }
+        return request;
+    }
+
+    /** GETs an absolute URL, no headers: how a ResultFileUrl is fetched. */
+    public static Reply getAbsolute(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).GET());
+    }
+
     public static Reply get(String path) {
         return send(HttpRequest.newBuilder(URI.create(BASE + path)).GET());
     }
@@ -125,7 +201,7 @@ public final class BulkApi {
         return "{" + String.join(",", members) + "}";
     }
 
-    private static Reply send(HttpRequest.Builder request) {
+    public static Reply send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(60)).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
