@@ -1,0 +1,107 @@
+package com.bulkupload.domain.model.upload;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.bulkupload.domain.model.error.ErrorCode;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class UploadRequestLifecycleTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
+    private static final Duration STALE = Duration.ofMinutes(2);
+
+    private static UploadRequest uploaded() {
+        UploadRequest request = new UploadRequest("0123456789abcdef0123", 1L, 1L, ResponseMode.ErrorsOnly, LookupField.Email,
+                "Default", null, "client", T0, T0.plusSeconds(900));
+        request.fileUploaded("a.csv", "text/csv", null, 100, T0.plusSeconds(1));
+        return request;
+    }
+
+    private static boolean claim(UploadRequest request, Instant now) {
+        return request.claimForImport(now, now.minus(STALE));
+    }
+
+    @Test
+    void aFileIsAcceptedOnceAndOnlyInItsWindow() {
+        UploadRequest request = new UploadRequest("0123456789abcdef0123", 1L, 1L, ResponseMode.ErrorsOnly, LookupField.Email,
+                "Default", null, "client", T0, T0.plusSeconds(900));
+        assertTrue(request.acceptsFileAt(T0.plusSeconds(899)));
+        assertFalse(request.acceptsFileAt(T0.plusSeconds(900)));
+        request.fileUploaded("a.csv", null, null, 10, T0.plusSeconds(5));
+        assertEquals(RequestStatus.FileUploaded, request.status());
+        assertFalse(request.acceptsFileAt(T0.plusSeconds(6)));
+        assertThrows(IllegalStateException.class, () -> request.fileUploaded("b.csv", null, null, 10, T0.plusSeconds(7)));
+    }
+
+    @Test
+    void onlyOneImporterOwnsARunningImport() {
+        UploadRequest request = uploaded();
+        assertTrue(claim(request, T0.plusSeconds(10)));
+        assertEquals(RequestStatus.InProgress, request.status());
+        assertFalse(claim(request, T0.plusSeconds(20)), "a live import is not taken over");
+        request.chunkApplied(500, 500, 0, 0, 1000, T0.plusSeconds(60));
+        assertFalse(claim(request, T0.plusSeconds(60).plus(STALE)), "a heartbeat keeps it alive");
+        assertTrue(claim(request, T0.plusSeconds(61).plus(STALE)), "a silent one is taken over");
+        assertEquals(500, request.recordsDone(), "and resumes from its checkpoint");
+        assertEquals(1000, request.resultBytes());
+    }
+
+    @Test
+    void requeuedImportIsClaimedAtOnceAndKeepsItsCheckpoint() {
+        UploadRequest request = uploaded();
+        claim(request, T0.plusSeconds(10));
+        request.chunkApplied(1500, 1500, 3, 1, 4096, T0.plusSeconds(20));
+        request.requeue(T0.plusSeconds(500));
+        assertEquals(RequestStatus.FileUploaded, request.status());
+        assertTrue(claim(request, T0.plusSeconds(501)));
+        assertEquals(1500, request.recordsDone());
+        assertEquals(1500, request.rowsProcessed());
+    }
+
+    @Test
+    void progressIsAShareOfRowsAndReaches100OnlyWhenComplete() {
+        UploadRequest request = uploaded();
+        claim(request, T0.plusSeconds(10));
+        request.scanned(2000);
+        request.chunkApplied(500, 500, 0, 0, 10, T0.plusSeconds(11));
+        assertEquals(25, request.percentComplete());
+        request.chunkApplied(2000, 1500, 2, 1, 20, T0.plusSeconds(12));
+        assertEquals(99, request.percentComplete());
+        request.complete(T0.plusSeconds(13));
+        assertEquals(100, request.percentComplete());
+        assertEquals(RequestStatus.CompletedWithErrors, request.status());
+        assertEquals(2000, request.rowsProcessed());
+        assertEquals(2, request.rowsFailed());
+        assertEquals(1, request.rowsWithWarning());
+        assertTrue(request.hasResultFile());
+        request.filesPurged();
+        assertFalse(request.hasResultFile());
+    }
+
+    @Test
+    void warningsAloneStillComplete() {
+        UploadRequest request = uploaded();
+        claim(request, T0.plusSeconds(10));
+        request.scanned(3);
+        request.chunkApplied(3, 3, 0, 2, 10, T0.plusSeconds(11));
+        request.complete(T0.plusSeconds(12));
+        assertEquals(RequestStatus.Completed, request.status());
+    }
+
+    @Test
+    void failureResetsProgressAndSaysWhy() {
+        UploadRequest request = uploaded();
+        claim(request, T0.plusSeconds(10));
+        request.scanned(10);
+        request.chunkApplied(5, 5, 0, 0, 10, T0.plusSeconds(11));
+        request.failAs(RequestStatus.UploadFileFormatNotSupported, ErrorCode.UPLOAD_FILE_FORMAT_NOT_SUPPORTED, "Row 7 ...", T0.plusSeconds(12));
+        assertEquals(0, request.percentComplete());
+        assertEquals(3211, request.errors().get(0).code());
+        assertFalse(request.hasResultFile());
+    }
+}
