@@ -329,6 +329,32 @@ class ImportFlowIT {
         assertEquals(expect.get("distinct_emails").asLong(), BulkApi.listCustomers(tenant, tenant.defaultListId()).size());
     }
 
+    @Test
+    void sizeAndRowLimits() throws IOException, InterruptedException {
+        // the e2e server allows 20,000,000 bytes and 100,000 rows (100 MB and 4,000,000 in production)
+        Tenant tenant = BulkApi.newTenant();
+        Path large = work.resolve("large.csv");
+        try (java.io.Writer out = Files.newBufferedWriter(large)) {
+            out.write("Email,FirstName\n");
+            for (int i = 0; Files.size(large) <= 20_000_000 || i % 1000 != 0; i++) {
+                out.write("someone" + i + "@example.com,A rather long first name to fill the file up quickly\n");
+                if (i % 1000 == 0) {
+                    out.flush();
+                }
+            }
+        }
+        Reply url = BulkApi.getBulkUploadUrl(tenant, json("AccountId", tenant.accountId()));
+        assertError(BulkApi.upload(tenant, url.json().get("UploadUrl").asText(), large), 413, 3210);
+        assertEquals("PendingFileUpload", BulkApi.getBulkUploadStatus(tenant, url.json().get("RequestId").asText())
+                .json().get("RequestStatus").asText(), "a refused upload leaves the request open for a retry");
+
+        JsonNode tooMany = importFile(tenant, "ErrorsOnly", generate(100_001, "too-many"));
+        assertEquals("UploadFileRowCountExceeded", tooMany.get("RequestStatus").asText(), tooMany.toString());
+        assertEquals(3212, tooMany.get("Errors").get(0).get("Code").asInt());
+        assertEquals(0, tooMany.get("RowsProcessed").asLong());
+        assertEquals(0, listContent(tenant).size(), "nothing was applied");
+    }
+
     private Path generate(int rows, String name, String... options) throws IOException, InterruptedException {
         Path out = work.resolve(name + ".csv");
         List<String> command = new ArrayList<>(List.of(SHARED.resolve("tools/gen-customers").toString(), "--rows", Integer.toString(rows),

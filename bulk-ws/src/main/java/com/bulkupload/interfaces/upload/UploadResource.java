@@ -103,6 +103,7 @@ public class UploadResource {
                 }
             }
         } catch (UploadFileException e) {
+            drain(request);
             throw new BulkApiException(e.error(), e.getMessage());
         } catch (FileUploadException e) {
             throw new BulkApiException(ErrorCode.MISSING_FILE, "The multipart body is malformed.");
@@ -114,6 +115,23 @@ public class UploadResource {
             charset = charsetOf(contentType);
         }
         return new UploadedFile(work, fileName, contentType, charset, bytes);
+    }
+
+    /**
+     * Reads and discards what is left of an oversized upload (up to twice the limit), so that
+     * clients which only read the response after sending the whole body still get the 413 and its
+     * error instead of a reset connection. Beyond that the connection is closed on them.
+     */
+    private void drain(HttpServletRequest request) {
+        try (InputStream in = request.getInputStream()) {
+            byte[] buffer = new byte[64 * 1024];
+            long left = 2 * maxBytes;
+            for (int n; left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0; ) {
+                left -= n;
+            }
+        } catch (IOException e) {
+            // the client went away: nothing to tell it
+        }
     }
 
     /** The client's file name only ever says what format the file is; keep its last segment, printable. */
