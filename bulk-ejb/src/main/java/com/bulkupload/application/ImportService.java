@@ -37,7 +37,6 @@ import java.util.logging.Logger;
 public class ImportService {
 
     private static final Logger LOG = Logger.getLogger(ImportService.class.getName());
-    static final int CHUNK_ROWS = 500;
 
     @EJB
     ImportSteps steps;
@@ -119,7 +118,8 @@ public class ImportService {
     private final class ChunkingSink implements RecordSink {
 
         private final ImportJob job;
-        private final List<ImportRow> chunk = new ArrayList<>(CHUNK_ROWS);
+        private final int chunkRows = settings.importChunkRows();
+        private final List<ImportRow> chunk = new ArrayList<>(chunkRows);
         private UploadHeader header;
         private RowValidator validator;
         private ResultFileWriter results;
@@ -149,7 +149,7 @@ public class ImportService {
                 return;
             }
             chunk.add(new ImportRow(List.copyOf(fields), validator.check(rowNumber, fields)));
-            if (chunk.size() == CHUNK_ROWS) {
+            if (chunk.size() == chunkRows) {
                 flush();
             }
         }

@@ -1,6 +1,6 @@
 package com.bulkupload.application;
 
-import com.bulkupload.domain.model.customer.Customer;
+import com.bulkupload.domain.model.customer.CustomerChanges;
 import com.bulkupload.domain.model.customer.CustomerRepository;
 import com.bulkupload.domain.model.error.ErrorCode;
 import com.bulkupload.domain.model.upload.LookupField;
@@ -21,10 +21,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongSupplier;
 
 /**
  * The import's transactions, each committed on its own: claiming a request, recording the
@@ -70,24 +71,33 @@ public class ImportSteps {
     /**
      * Applies the rows in file order (a later row with the same key sees what an earlier one did),
      * writes their result lines, and commits the changes, the counts and the checkpoint at once.
+     * The customers are looked up with one query and written with a few set-based statements
+     * (their net effect, {@link CustomerChanges}); each row still gets its own outcome.
      */
     public void applyChunk(ImportJob job, UploadHeader header, List<ImportRow> rows, long recordsDone, ResultFileWriter results) {
         Instant now = clock.instant();
         UploadRequest request = uploads.find(job.requestId()).orElseThrow();
-        Set<String> keys = new LinkedHashSet<>();
+        Set<String> keys = new HashSet<>();
+        int upserts = 0;
         for (ImportRow row : rows) {
             if (row.check() instanceof RowCheck.Valid valid) {
                 keys.add(valid.key());
+                upserts += valid.delete() ? 0 : 1;
             }
         }
-        Map<String, Customer> known = customers.findByKeys(job.customerListId(), job.partitionName(), job.lookupField(), keys);
+        Map<String, Long> existing = customers.findIdsByKeys(job.customerListId(), job.partitionName(), job.lookupField(), keys);
+        boolean insertIfMissing = job.lookupField() != LookupField.Id;
+        // ids for the inserts, fetched once per chunk (at most one per upsert row not found)
+        IdPool ids = new IdPool(customers, Math.max(1, upserts - existing.size()));
+        CustomerChanges changes = new CustomerChanges(job.customerListId(), job.partitionName(), job.requestId(),
+                job.clientId(), now, existing, ids);
 
         long failed = 0;
         long warnings = 0;
         try {
             for (ImportRow row : rows) {
                 Outcome outcome = row.check() instanceof RowCheck.Valid valid
-                        ? apply(job, valid, known, now)
+                        ? outcome(valid.delete() ? changes.delete(valid.key()) : changes.upsert(valid.key(), valid.values(), insertIfMissing), valid.delete())
                         : new Outcome(RowResult.Failed, null, ((RowCheck.Invalid) row.check()).error(), ((RowCheck.Invalid) row.check()).reason());
                 if (outcome.result() == RowResult.Failed) {
                     failed++;
@@ -99,6 +109,7 @@ public class ImportSteps {
                     results.write(ResultLines.line(header, row, outcome));
                 }
             }
+            customers.apply(changes.net());
             request.chunkApplied(recordsDone, rows.size(), failed, warnings, results.checkpoint(), now);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the result file of " + job.requestId(), e);
@@ -109,28 +120,36 @@ public class ImportSteps {
     record Outcome(RowResult result, Long customerId, ErrorCode error, String reason) {
     }
 
-    private Outcome apply(ImportJob job, RowCheck.Valid row, Map<String, Customer> known, Instant now) {
-        Customer customer = known.get(row.key());
-        if (row.delete()) {
-            if (customer == null) {
-                return new Outcome(RowResult.Skipped, null, ErrorCode.CUSTOMER_NOT_FOUND, "No customer with this key to delete.");
-            }
-            customers.remove(customer);
-            known.remove(row.key());
-            return new Outcome(RowResult.Deleted, customer.id(), null, null);
+    private static Outcome outcome(CustomerChanges.Change change, boolean delete) {
+        return switch (change.kind()) {
+            case Inserted -> new Outcome(RowResult.Inserted, change.customerId(), null, null);
+            case Updated -> new Outcome(RowResult.Updated, change.customerId(), null, null);
+            case Deleted -> new Outcome(RowResult.Deleted, change.customerId(), null, null);
+            case NotFound -> new Outcome(RowResult.Skipped, null, ErrorCode.CUSTOMER_NOT_FOUND, delete
+                    ? "No customer with this key to delete." : "No customer with this CustomerId to update.");
+        };
+    }
+
+    /** Customer ids drawn from the sequence a chunk's worth at a time, only once one is needed. */
+    private static final class IdPool implements LongSupplier {
+        private final CustomerRepository customers;
+        private final int refill;
+        private long[] ids = new long[0];
+        private int next;
+
+        IdPool(CustomerRepository customers, int refill) {
+            this.customers = customers;
+            this.refill = refill;
         }
-        if (customer == null) {
-            if (job.lookupField() == LookupField.Id) {
-                return new Outcome(RowResult.Skipped, null, ErrorCode.CUSTOMER_NOT_FOUND, "No customer with this CustomerId to update.");
+
+        @Override
+        public long getAsLong() {
+            if (next == ids.length) {
+                ids = customers.allocateIds(refill);
+                next = 0;
             }
-            customer = new Customer(job.customerListId(), job.partitionName(), now);
-            customer.update(row.values(), job.requestId(), job.clientId(), now);
-            customers.store(customer);
-            known.put(row.key(), customer);
-            return new Outcome(RowResult.Inserted, customer.id(), null, null);
+            return ids[next++];
         }
-        customer.update(row.values(), job.requestId(), job.clientId(), now);
-        return new Outcome(RowResult.Updated, customer.id(), null, null);
     }
 
     public void complete(String requestId) {

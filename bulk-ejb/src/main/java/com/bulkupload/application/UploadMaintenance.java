@@ -19,10 +19,12 @@ import java.util.logging.Logger;
 
 /**
  * Housekeeping on timers: fails requests whose upload window passed, drops expired tokens,
- * re-queues stalled imports, purges old files and records. The timers are non-persistent and run
- * on every node; every change is guarded by the request's optimistic version, so when two nodes
- * act on the same request at once one of them rolls back: nothing happens twice (a re-queue
- * message is sent in the same transaction, so it is rolled back too).
+ * re-queues stalled imports, purges old files and records. The timers are persistent and live in
+ * the shared database (the server's timer store is the BulkDS database, see configure-server.cli),
+ * so each expiry runs on one node of the cluster only and a timeout missed while every node was
+ * down runs once at the next start. Every change is guarded as well by the request's optimistic
+ * version: should two nodes still act on one request at once, one of them rolls back and nothing
+ * happens twice (a re-queue message is sent in the same transaction, so it is rolled back too).
  */
 @Singleton
 public class UploadMaintenance {
@@ -49,7 +51,7 @@ public class UploadMaintenance {
 
     Clock clock = Clock.systemUTC();
 
-    @Schedule(hour = "*", minute = "*", second = "15", persistent = false)
+    @Schedule(hour = "*", minute = "*", second = "15")
     public void expireStaleRequests() {
         Instant now = clock.instant();
         int expired = 0;
@@ -64,7 +66,7 @@ public class UploadMaintenance {
         }
     }
 
-    @Schedule(hour = "*", minute = "*", second = "45", persistent = false)
+    @Schedule(hour = "*", minute = "*", second = "45")
     public void requeueStalledImports() {
         Instant now = clock.instant();
         for (UploadRequest request : uploads.findStalledImports(now.minus(settings.stuckImportAfter()), BATCH)) {
@@ -75,7 +77,7 @@ public class UploadMaintenance {
         }
     }
 
-    @Schedule(hour = "*", minute = "5", persistent = false)
+    @Schedule(hour = "*", minute = "5")
     public void purgeOldFiles() {
         Instant now = clock.instant();
         for (UploadRequest request : uploads.findWithFilesOlderThan(now.minus(FILE_RETENTION), BATCH)) {

@@ -76,6 +76,11 @@ public class BulkSettings {
         return Duration.ofSeconds(positiveLong("BULK_STUCK_IMPORT_SECONDS", 120));
     }
 
+    /** Rows per import transaction: each chunk commits its rows, counts, result lines and checkpoint together. */
+    public int importChunkRows() {
+        return (int) Math.min(100_000, positiveLong("BULK_IMPORT_CHUNK_ROWS", 5000));
+    }
+
     /** How long a ResultFileUrl works after the status call that returned it. */
     public Duration resultUrlLifetime() {
         return Duration.ofSeconds(positiveLong("BULK_RESULT_URL_TTL_SECONDS", 300));

@@ -8,11 +8,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.Map;
 
 /**
  * One customer record of a list, in one partition. It remembers which upload request (and so which
- * API client) changed it last, and when.
+ * API client) changed it last, and when. Imports write customers set-based, as the net effect of
+ * each chunk ({@link CustomerChanges}); JPA reads them.
  */
 @Entity
 @Table(name = "customer")
@@ -58,23 +58,6 @@ public class Customer {
     protected Customer() {
     }
 
-    public Customer(Long customerListId, String partitionName, Instant now) {
-        this.customerListId = customerListId;
-        this.partitionName = partitionName;
-        this.createdAt = now;
-    }
-
-    /**
-     * Sets the given columns, and only those: a column the file does not have keeps its value, a
-     * column it has but leaves empty is cleared.
-     */
-    public void update(Map<CustomerField, String> values, String requestId, String clientId, Instant now) {
-        values.forEach(this::set);
-        this.updatedAt = now;
-        this.updatedByRequest = requestId;
-        this.updatedByClient = clientId;
-    }
-
     public String get(CustomerField field) {
         return switch (field) {
             case Email -> email;
@@ -86,20 +69,6 @@ public class Customer {
             case Country -> country;
             case City -> city;
         };
-    }
-
-    private void set(CustomerField field, String value) {
-        String v = value == null || value.isEmpty() ? null : value;
-        switch (field) {
-            case Email -> email = v;
-            case Phone -> phone = v;
-            case ExternalId -> externalId = v;
-            case FirstName -> firstName = v;
-            case LastName -> lastName = v;
-            case Company -> company = v;
-            case Country -> country = v;
-            case City -> city = v;
-        }
     }
 
     public Long id() {

@@ -7,12 +7,17 @@ import java.util.Map;
 
 public interface CustomerRepository {
 
-    /** The customers of the list and partition whose lookup column holds one of the keys, by key. */
-    Map<String, Customer> findByKeys(Long listId, String partition, LookupField field, Collection<String> keys);
+    /**
+     * The ids of the customers of the list and partition whose lookup column holds one of the keys,
+     * by key (the oldest customer when several hold it).
+     */
+    Map<String, Long> findIdsByKeys(Long listId, String partition, LookupField field, Collection<String> keys);
 
-    void store(Customer customer);
+    /** {@code count} ids no customer has, nor will be given by anyone else. */
+    long[] allocateIds(int count);
 
-    void remove(Customer customer);
+    /** Writes a chunk's net changes in the caller's transaction, set-based (never row by row). */
+    void apply(CustomerChanges.NetChanges changes);
 
     /** One page of a list in id order, after the given id, with optional exact-match filters. */
     List<Customer> page(Long listId, CustomerFilter filter, long afterId, int size);

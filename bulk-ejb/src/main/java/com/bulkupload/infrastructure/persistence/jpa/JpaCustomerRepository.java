@@ -1,24 +1,31 @@
 package com.bulkupload.infrastructure.persistence.jpa;
 
 import com.bulkupload.domain.model.customer.Customer;
-import com.bulkupload.domain.model.customer.CustomerField;
+import com.bulkupload.domain.model.customer.CustomerChanges;
 import com.bulkupload.domain.model.customer.CustomerRepository;
 import com.bulkupload.domain.model.upload.LookupField;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.hibernate.Session;
+import org.hibernate.jdbc.ReturningWork;
 
 @ApplicationScoped
 public class JpaCustomerRepository implements CustomerRepository {
 
     @PersistenceContext(unitName = "bulk")
     EntityManager em;
+
+    /** The SQL for the database behind the data source, chosen on first use. */
+    private volatile CustomerStatements statements;
 
     /** For CDI, which injects the container-managed entity manager. */
     public JpaCustomerRepository() {
@@ -30,50 +37,60 @@ public class JpaCustomerRepository implements CustomerRepository {
     }
 
     @Override
-    public Map<String, Customer> findByKeys(Long listId, String partition, LookupField field, Collection<String> keys) {
-        Map<String, Customer> found = new HashMap<>();
+    public Map<String, Long> findIdsByKeys(Long listId, String partition, LookupField field, Collection<String> keys) {
         if (keys.isEmpty()) {
-            return found;
+            return new HashMap<>();
         }
-        if (field == LookupField.Id) {
-            List<Long> ids = keys.stream().map(Long::valueOf).toList();
-            for (Customer customer : em.createQuery("select c from Customer c where c.customerListId = :list"
-                            + " and c.partitionName = :partition and c.id in :ids", Customer.class)
-                    .setParameter("list", listId).setParameter("partition", partition).setParameter("ids", ids)
-                    .getResultList()) {
-                found.put(Long.toString(customer.id()), customer);
-            }
-            return found;
-        }
-        CustomerField column = switch (field) {
-            case Email -> CustomerField.Email;
-            case Phone -> CustomerField.Phone;
-            case ExternalId -> CustomerField.ExternalId;
-            case Id -> throw new IllegalStateException();
-        };
-        String attribute = switch (field) {
+        String column = switch (field) {
+            case Id -> "id";
             case Email -> "email";
             case Phone -> "phone";
-            case ExternalId -> "externalId";
-            case Id -> throw new IllegalStateException();
+            case ExternalId -> "external_id";
         };
-        for (Customer customer : em.createQuery("select c from Customer c where c.customerListId = :list"
-                        + " and c.partitionName = :partition and c." + attribute + " in :keys order by c.id", Customer.class)
-                .setParameter("list", listId).setParameter("partition", partition).setParameter("keys", keys)
-                .getResultList()) {
-            found.putIfAbsent(customer.get(column), customer);
+        return work(connection -> statements(connection).findIds(connection, listId, partition, column, keys));
+    }
+
+    @Override
+    public long[] allocateIds(int count) {
+        return work(connection -> statements(connection).allocateIds(connection, count));
+    }
+
+    @Override
+    public void apply(CustomerChanges.NetChanges changes) {
+        if (changes.isEmpty()) {
+            return;
         }
-        return found;
+        work(connection -> {
+            CustomerStatements statements = statements(connection);
+            if (!changes.deletes().isEmpty()) {
+                statements.delete(connection, changes.deletes());
+            }
+            if (!changes.updates().isEmpty()) {
+                statements.update(connection, changes);
+            }
+            if (!changes.inserts().isEmpty()) {
+                statements.insert(connection, changes);
+            }
+            return null;
+        });
     }
 
-    @Override
-    public void store(Customer customer) {
-        em.persist(customer);
+    /** JDBC on the connection of the current JPA transaction (after anything JPA still has to write). */
+    private <T> T work(ReturningWork<T> work) {
+        Session session = em.unwrap(Session.class);
+        session.flush();
+        return session.doReturningWork(work);
     }
 
-    @Override
-    public void remove(Customer customer) {
-        em.remove(customer);
+    private CustomerStatements statements(Connection connection) throws SQLException {
+        CustomerStatements known = statements;
+        if (known == null) {
+            known = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())
+                    ? new PostgresCustomerStatements()
+                    : new CustomerStatements();
+            statements = known;
+        }
+        return known;
     }
 
     @Override

@@ -1,0 +1,163 @@
+package com.bulkupload.application;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.bulkupload.domain.model.customer.Customer;
+import com.bulkupload.domain.model.customer.CustomerField;
+import com.bulkupload.domain.model.customer.CustomerRepository;
+import com.bulkupload.domain.model.upload.RowValidator;
+import com.bulkupload.domain.model.upload.UploadHeader;
+import com.bulkupload.infrastructure.config.BulkSettings;
+import com.bulkupload.infrastructure.files.ResultFileWriter;
+import com.bulkupload.infrastructure.persistence.jpa.JpaCustomerRepository;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Chunks applied to a real (H2) database through the import's set-based write path. */
+class ImportStepsTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
+    private static final UploadHeader HEADER = UploadHeader.of(List.of("ClientId", "Action", "Email", "FirstName", "CustomerId"));
+
+    @TempDir
+    Path dir;
+
+    private TestDatabase db;
+    private ImportSteps steps;
+    private JpaCustomerRepository customers;
+    private BulkUploadService service;
+    private CallerContext caller;
+    private Long listId;
+
+    @BeforeEach
+    void setUp() {
+        db = new TestDatabase();
+        AdminService admin = new AdminService();
+        admin.tenants = db.tenants;
+        admin.lists = db.lists;
+        Long tenant = db.inTransaction(() -> admin.createTenant("Acme"));
+        AdminService.NewAccount account = db.inTransaction(() -> admin.createAccount(tenant, "EU"));
+        caller = new CallerContext("client-a", tenant, account.accountId());
+        listId = account.defaultCustomerListId();
+        service = new BulkUploadService();
+        service.tenants = db.tenants;
+        service.lists = db.lists;
+        service.uploads = db.uploads;
+        service.settings = BulkSettings.of(Map.of());
+        service.clock = Clock.fixed(T0, ZoneOffset.UTC);
+        customers = new JpaCustomerRepository(db.em);
+        steps = new ImportSteps();
+        steps.uploads = db.uploads;
+        steps.customers = customers;
+        steps.settings = service.settings;
+        steps.clock = Clock.fixed(T0.plusSeconds(1), ZoneOffset.UTC);
+    }
+
+    @AfterEach
+    void tearDown() {
+        db.close();
+    }
+
+    private ImportJob job(String lookupField) {
+        String requestId = db.inTransaction(() -> service.getBulkUploadUrl(caller,
+                new UploadUrlCommand("ErrorsAndResults", caller.accountId(), null, lookupField, null, null))).requestId();
+        db.inTransaction(() -> {
+            db.uploads.find(requestId).orElseThrow().fileUploaded("f.csv", "text/csv", null, 1, T0);
+            return null;
+        });
+        return db.inTransaction(() -> steps.claim(requestId));
+    }
+
+    /** Applies the rows as one chunk and returns the result lines it wrote: Row, Result, CustomerId, ErrorCode. */
+    private List<String> apply(ImportJob job, List<List<String>> records) throws IOException {
+        RowValidator validator = new RowValidator(HEADER, job.lookupField());
+        List<ImportRow> rows = new ArrayList<>();
+        long row = 1;
+        for (List<String> fields : records) {
+            rows.add(new ImportRow(fields, validator.check(++row, fields)));
+        }
+        Path file = dir.resolve(job.requestId() + "-" + System.nanoTime() + ".csv");
+        try (ResultFileWriter results = ResultFileWriter.create(file, ResultLines.header(HEADER))) {
+            db.inTransaction(() -> {
+                steps.applyChunk(job, HEADER, rows, rows.size(), results);
+                return null;
+            });
+        }
+        List<String> lines = new ArrayList<>();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            reader.skip(1); // BOM
+            for (CSVRecord record : CSVFormat.RFC4180.builder().setHeader().get().parse(reader)) {
+                lines.add(record.get("Row") + " " + record.get("Result") + " " + record.get("CustomerId") + " " + record.get("ErrorCode"));
+            }
+        }
+        return lines;
+    }
+
+    private Map<String, String> list() {
+        List<Customer> page = db.inTransaction(() -> customers.page(listId, new CustomerRepository.CustomerFilter(null, null, null, null), 0, 100));
+        return page.stream().collect(Collectors.toMap(c -> c.get(CustomerField.Email), c -> String.valueOf(c.get(CustomerField.FirstName))));
+    }
+
+    private long idOf(String email) {
+        return db.inTransaction(() -> customers.page(listId, new CustomerRepository.CustomerFilter(email, null, null, null), 0, 1)).get(0).id();
+    }
+
+    @Test
+    void rowsApplyInFileOrderWithinAndAcrossChunks() throws IOException {
+        ImportJob job = job("Email");
+        List<String> first = apply(job, List.of(
+                List.of("c1", "", "A@x.com", "Ann", ""),
+                List.of("c2", "", "b@x.com", "Bob", ""),
+                List.of("c3", "", "a@x.com", "Anna", ""),
+                List.of("c4", "Delete", "b@x.com", "", ""),
+                List.of("c5", "Delete", "zz@x.com", "", ""),
+                List.of("c6", "", "not-an-email", "X", ""),
+                List.of("c7", "", "b@x.com", "Bea", "")));
+        long a = idOf("a@x.com");
+        long b = idOf("b@x.com");
+        assertEquals(List.of(
+                "2 Inserted " + a + " ",
+                "3 Inserted " + (b - 1) + " ",
+                "4 Updated " + a + " ",
+                "5 Deleted " + (b - 1) + " ",
+                "6 Skipped  CustomerNotFound",
+                "7 Failed  InvalidEmail",
+                "8 Inserted " + b + " "), first);
+        assertEquals(Map.of("a@x.com", "Anna", "b@x.com", "Bea"), list());
+
+        List<String> second = apply(job, List.of(
+                List.of("d1", "", "a@x.com", "", ""),
+                List.of("d2", "Delete", "b@x.com", "", ""),
+                List.of("d3", "", "c@x.com", "Cy", "")));
+        assertEquals("2 Updated " + a + " ", second.get(0));
+        assertEquals("3 Deleted " + b + " ", second.get(1));
+        assertEquals(Map.of("a@x.com", "null", "c@x.com", "Cy"), list(), "an empty value clears the column");
+    }
+
+    @Test
+    void idLookupUpdatesKnownCustomersAndSkipsUnknownOnes() throws IOException {
+        apply(job("Email"), List.of(List.of("c1", "", "a@x.com", "Ann", "")));
+        long a = idOf("a@x.com");
+        List<String> lines = apply(job("Id"), List.of(
+                List.of("c1", "", "a@x.com", "Alice", Long.toString(a)),
+                List.of("c2", "", "n@x.com", "New", Long.toString(a + 1000))));
+        assertEquals(List.of("2 Updated " + a + " ", "3 Skipped " + (a + 1000) + " CustomerNotFound"), lines);
+        assertEquals(Map.of("a@x.com", "Alice"), list());
+    }
+}
