@@ -46,11 +46,13 @@ def main():
     parser.add_argument("--token", help="developer token")
     parser.add_argument("--customer-id")
     parser.add_argument("--account-id")
+    parser.add_argument("--admin-key", help="import into a new, empty account of the customer (admin API)")
     parser.add_argument("--file", required=True)
     parser.add_argument("--mode", default="ErrorsAndResults")
     parser.add_argument("--poll", type=float, default=0.5)
     parser.add_argument("--timeout", type=float, default=3600)
     parser.add_argument("--result-out", help="where to save the result file")
+    parser.add_argument("--started-file", help="write the RequestId and auth headers here once the request exists")
     args = parser.parse_args()
 
     creds = bootstrap_credentials(args.log) if args.log else {}
@@ -59,6 +61,11 @@ def main():
     developer_token = args.token or creds["DeveloperToken"]
     customer_id = args.customer_id or creds["CustomerId"]
     account_id = args.account_id or creds["CustomerAccountId"]
+
+    if args.admin_key:
+        account = call(args.base, f"/admin/v1/customers/{customer_id}/accounts", {"Name": "bench"},
+                       {"X-Admin-Key": args.admin_key})
+        account_id = account["AccountId"]
 
     started = time.monotonic()
     form = urllib.parse.urlencode({"grant_type": "client_credentials", "client_id": client_id,
@@ -70,6 +77,9 @@ def main():
 
     url = call(args.base, "/Bulk/v13/BulkUploadUrl/Query", {"ResponseMode": args.mode, "AccountId": int(account_id)}, headers)
     request_id = url["RequestId"]
+    if args.started_file:
+        with open(args.started_file, "w") as started_file:
+            json.dump({"RequestId": request_id, "headers": headers}, started_file)
 
     upload_started = time.monotonic()
     curl = ["curl", "-sS", "-f", "-o", "/dev/null", "-X", "POST", url["UploadUrl"]]
@@ -98,6 +108,8 @@ def main():
 
     print(json.dumps({
         "RequestId": request_id,
+        "AccountId": account_id,
+        "headers": headers,
         "RequestStatus": status.get("RequestStatus"),
         "RowsProcessed": status.get("RowsProcessed"),
         "RowsFailed": status.get("RowsFailed"),

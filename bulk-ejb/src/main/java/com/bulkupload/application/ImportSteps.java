@@ -13,6 +13,7 @@ import com.bulkupload.domain.model.upload.UploadRequest;
 import com.bulkupload.domain.model.upload.UploadRequestRepository;
 import com.bulkupload.infrastructure.config.BulkSettings;
 import com.bulkupload.infrastructure.files.ResultFileWriter;
+import jakarta.ejb.Asynchronous;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -25,6 +26,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
 import java.util.function.LongSupplier;
 
 /**
@@ -114,6 +117,18 @@ public class ImportSteps {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the result file of " + job.requestId(), e);
         }
+    }
+
+    /**
+     * {@link #applyChunk} on the container's asynchronous thread pool, so that the importer reads
+     * and validates the next chunk while this one is written. The importer waits for one chunk
+     * before handing over the next: chunks still commit one at a time, in file order.
+     */
+    @Asynchronous
+    public Future<Void> applyChunkAsync(ImportJob job, UploadHeader header, List<ImportRow> rows, long recordsDone,
+                                        ResultFileWriter results) {
+        applyChunk(job, header, rows, recordsDone, results);
+        return CompletableFuture.completedFuture(null);
     }
 
     /** What became of one row: its result, the customer's id, and for failures and warnings why. */

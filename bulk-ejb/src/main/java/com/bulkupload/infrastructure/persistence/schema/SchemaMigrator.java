@@ -22,6 +22,7 @@ public final class SchemaMigrator {
                 .failOnMissingLocations(true)
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
+                .javaMigrations(new V3__Customer_without_list_foreign_key())
                 .load()
                 .migrate();
     }
