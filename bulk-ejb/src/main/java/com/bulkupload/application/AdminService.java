@@ -17,6 +17,9 @@ import java.time.Instant;
 @Stateless
 public class AdminService {
 
+    @Inject
+    AuthenticatedCallers callers = new AuthenticatedCallers();
+
     public static final String DEFAULT_LIST_NAME = "Default";
 
     @Inject
@@ -69,6 +72,7 @@ public class AdminService {
 
     public void revokeClient(String clientId) {
         tenants.findClient(clientId).orElseThrow(() -> new BulkApiException(ErrorCode.INVALID_CREDENTIALS)).revoke();
+        callers.forgetAll();
     }
 
     public boolean hasAnyTenant() {

@@ -29,6 +29,9 @@ public class AuthenticationService {
     @Inject
     BulkSettings settings;
 
+    @Inject
+    AuthenticatedCallers callers = new AuthenticatedCallers();
+
     Clock clock = Clock.systemUTC();
 
     public IssuedToken issueToken(String clientId, String clientSecret) {
@@ -54,6 +57,11 @@ public class AuthenticationService {
             throw new BulkApiException(ErrorCode.INVALID_CREDENTIALS, "The AuthenticationToken is missing.");
         }
         Instant now = clock.instant();
+        String cacheKey = AuthenticatedCallers.key(credentials);
+        CallerContext recent = callers.find(cacheKey, now);
+        if (recent != null) {
+            return recent;
+        }
         AccessToken token = tenants.findToken(Secrets.sha256(credentials.accessToken().trim()))
                 .filter(t -> !t.isExpiredAt(now))
                 .orElseThrow(() -> new BulkApiException(ErrorCode.INVALID_CREDENTIALS,
@@ -77,7 +85,10 @@ public class AuthenticationService {
                 .filter(a -> a.belongsTo(customerId))
                 .orElseThrow(() -> new BulkApiException(ErrorCode.USER_IS_NOT_AUTHORIZED,
                         "CustomerAccountId is not an account of this customer."));
-        return new CallerContext(client.clientId(), customerId, account.id());
+        CallerContext caller = new CallerContext(client.clientId(), customerId, account.id());
+        Instant until = now.plus(settings.authCacheLifetime());
+        callers.remember(cacheKey, caller, until.isBefore(token.expiresAt()) ? until : token.expiresAt());
+        return caller;
     }
 
     private static Long parseId(String value, String name) {

@@ -24,7 +24,8 @@ public class HealthService {
     @Resource(lookup = "java:jboss/datasources/BulkDS")
     DataSource dataSource;
 
-    @Resource(lookup = "java:/ConnectionFactory")
+    // the pooled factory: a health probe every few milliseconds must not open a JMS connection each time
+    @Resource(lookup = "java:/JmsXA")
     ConnectionFactory connectionFactory;
 
     @Resource(lookup = "java:/jms/queue/BulkImport")

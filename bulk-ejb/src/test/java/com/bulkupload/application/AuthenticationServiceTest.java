@@ -35,6 +35,7 @@ class AuthenticationServiceTest {
         auth = new AuthenticationService();
         auth.tenants = db.tenants;
         auth.settings = BulkSettings.of(Map.of("BULK_TOKEN_TTL_SECONDS", "600"));
+        admin.callers = auth.callers;
         at(T0);
         tenantId = db.inTransaction(() -> admin.createTenant("Acme"));
         accountId = db.inTransaction(() -> admin.createAccount(tenantId, "Acme EU")).accountId();
@@ -114,12 +115,27 @@ class AuthenticationServiceTest {
     @Test
     void revokedClientLosesItsTokensAndGetsNoNewOnes() {
         String token = token();
+        authenticate(token, client.developerToken(), "" + tenantId, "" + accountId);
         db.inTransaction(() -> {
             admin.revokeClient(client.clientId());
             return null;
         });
         assertRefused(ErrorCode.INVALID_CREDENTIALS, () -> authenticate(token, client.developerToken(), "" + tenantId, "" + accountId));
         assertRefused(ErrorCode.INVALID_CREDENTIALS, this::token);
+    }
+
+    @Test
+    void aCheckedCallerIsTrustedForAFewSecondsThenCheckedAgain() {
+        String token = token();
+        authenticate(token, client.developerToken(), "" + tenantId, "" + accountId);
+        // revoked behind this node's back (as by another node): trusted until the entry runs out
+        db.inTransaction(() -> db.em.createNativeQuery("update api_client set revoked = true").executeUpdate());
+        at(T0.plusSeconds(4));
+        authenticate(token, client.developerToken(), "" + tenantId, "" + accountId);
+        // any other set of credentials is checked against the database: the revocation shows
+        assertRefused(ErrorCode.INVALID_CREDENTIALS, () -> authenticate(token, "wrong", "" + tenantId, "" + accountId));
+        at(T0.plusSeconds(5));
+        assertRefused(ErrorCode.INVALID_CREDENTIALS, () -> authenticate(token, client.developerToken(), "" + tenantId, "" + accountId));
     }
 
     @Test

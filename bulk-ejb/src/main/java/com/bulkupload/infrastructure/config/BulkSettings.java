@@ -76,6 +76,11 @@ public class BulkSettings {
         return Duration.ofSeconds(positiveLong("BULK_STUCK_IMPORT_SECONDS", 120));
     }
 
+    /** How long a node trusts credentials it checked (0: check every call). */
+    public Duration authCacheLifetime() {
+        return get("BULK_AUTH_CACHE_SECONDS").map(v -> Duration.ofSeconds(Long.parseLong(v.trim()))).orElse(Duration.ofSeconds(5));
+    }
+
     /** Rows per import transaction: each chunk commits its rows, counts, result lines and checkpoint together. */
     public int importChunkRows() {
         return (int) Math.min(100_000, positiveLong("BULK_IMPORT_CHUNK_ROWS", 5000));

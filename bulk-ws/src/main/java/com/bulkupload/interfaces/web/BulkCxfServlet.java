@@ -78,6 +78,10 @@ public class BulkCxfServlet extends CXFNonSpringServlet {
     protected void loadBus(ServletConfig servletConfig) {
         super.loadBus(servletConfig);
         Bus bus = getBus();
+        // Without a ClassLoader extension CXF resolves one through the ResourceManager on every
+        // request (ClassLoader.getResource("") across the deployment's modules, under a JDK lock):
+        // that alone held JSON status calls to a few hundred per second.
+        bus.setExtension(BulkCxfServlet.class.getClassLoader(), ClassLoader.class);
         publishSoap(bus);
         publishJson(bus);
     }

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Logger;
 import org.jboss.logging.MDC;
 
@@ -25,7 +26,7 @@ public class TrackingIdFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        String trackingId = UUID.randomUUID().toString();
+        String trackingId = newTrackingId();
         request.setAttribute(HEADER, trackingId);
         response.setHeader(HEADER, trackingId);
         MDC.put(HEADER, trackingId);
@@ -43,5 +44,16 @@ public class TrackingIdFilter extends HttpFilter {
     public static String of(HttpServletRequest request) {
         Object id = request == null ? null : request.getAttribute(HEADER);
         return id == null ? "" : id.toString();
+    }
+
+    /**
+     * A random version-4 UUID from ThreadLocalRandom: a TrackingId must be unique, not secret, and
+     * UUID.randomUUID()'s shared SecureRandom is a lock every request would queue on.
+     */
+    static String newTrackingId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long most = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long least = (random.nextLong() & ~(0xC000000000000000L)) | 0x8000000000000000L;
+        return new UUID(most, least).toString();
     }
 }
