@@ -32,10 +32,18 @@ public class AuthenticationService {
     @Inject
     AuthenticatedCallers callers = new AuthenticatedCallers();
 
+    @Inject
+    TokenRequestThrottle throttle;
+
     Clock clock = Clock.systemUTC();
 
-    public IssuedToken issueToken(String clientId, String clientSecret) {
+    /** A token for the client; {@code source} is the caller's network address, for throttling failures. */
+    public IssuedToken issueToken(String clientId, String clientSecret, String source) {
+        Instant now = clock.instant();
+        String throttleKey = isBlank(clientId) ? "" : clientId.trim();
+        throttle.check(throttleKey, source, now);
         if (isBlank(clientId) || isBlank(clientSecret)) {
+            throttle.failed(throttleKey, source, now);
             throw new BulkApiException(ErrorCode.INVALID_CREDENTIALS, "client_id and client_secret are required.");
         }
         Optional<ApiClient> client = tenants.findClient(clientId.trim());
@@ -43,9 +51,9 @@ public class AuthenticationService {
         String storedHash = client.map(ApiClient::secretHash).orElse(UNKNOWN_CLIENT_HASH);
         boolean secretMatches = Secrets.verifyPassword(clientSecret, storedHash);
         if (client.isEmpty() || !secretMatches || client.get().isRevoked()) {
+            throttle.failed(throttleKey, source, now);
             throw new BulkApiException(ErrorCode.INVALID_CREDENTIALS, "Unknown client or wrong client secret.");
         }
-        Instant now = clock.instant();
         String token = Secrets.newToken();
         long lifetime = settings.tokenLifetime().toSeconds();
         tenants.store(new AccessToken(Secrets.sha256(token), client.get().clientId(), now, now.plusSeconds(lifetime)));

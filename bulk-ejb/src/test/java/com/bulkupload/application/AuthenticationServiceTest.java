@@ -36,6 +36,7 @@ class AuthenticationServiceTest {
         auth.tenants = db.tenants;
         auth.settings = BulkSettings.of(Map.of("BULK_TOKEN_TTL_SECONDS", "600"));
         admin.callers = auth.callers;
+        auth.throttle = new TokenRequestThrottle(auth.settings);
         at(T0);
         tenantId = db.inTransaction(() -> admin.createTenant("Acme"));
         accountId = db.inTransaction(() -> admin.createAccount(tenantId, "Acme EU")).accountId();
@@ -52,7 +53,7 @@ class AuthenticationServiceTest {
     }
 
     private String token() {
-        return db.inTransaction(() -> auth.issueToken(client.clientId(), client.clientSecret())).accessToken();
+        return db.inTransaction(() -> auth.issueToken(client.clientId(), client.clientSecret(), "10.0.0.1")).accessToken();
     }
 
     private CallerContext authenticate(String token, String developerToken, String customerId, String accountId) {
@@ -107,9 +108,9 @@ class AuthenticationServiceTest {
 
     @Test
     void wrongSecretOrUnknownClientGetsNoToken() {
-        assertRefused(ErrorCode.INVALID_CREDENTIALS, () -> db.inTransaction(() -> auth.issueToken(client.clientId(), "wrong")));
-        assertRefused(ErrorCode.INVALID_CREDENTIALS, () -> db.inTransaction(() -> auth.issueToken("nobody", client.clientSecret())));
-        assertRefused(ErrorCode.INVALID_CREDENTIALS, () -> db.inTransaction(() -> auth.issueToken(client.clientId(), "")));
+        assertRefused(ErrorCode.INVALID_CREDENTIALS, () -> db.inTransaction(() -> auth.issueToken(client.clientId(), "wrong", "10.0.0.1")));
+        assertRefused(ErrorCode.INVALID_CREDENTIALS, () -> db.inTransaction(() -> auth.issueToken("nobody", client.clientSecret(), "10.0.0.1")));
+        assertRefused(ErrorCode.INVALID_CREDENTIALS, () -> db.inTransaction(() -> auth.issueToken(client.clientId(), "", "10.0.0.1")));
     }
 
     @Test
@@ -136,6 +137,31 @@ class AuthenticationServiceTest {
         assertRefused(ErrorCode.INVALID_CREDENTIALS, () -> authenticate(token, "wrong", "" + tenantId, "" + accountId));
         at(T0.plusSeconds(5));
         assertRefused(ErrorCode.INVALID_CREDENTIALS, () -> authenticate(token, client.developerToken(), "" + tenantId, "" + accountId));
+    }
+
+    @Test
+    void repeatedFailedTokenRequestsAreThrottledForTheRestOfTheMinute() {
+        at(T0.plusSeconds(5));
+        for (int i = 0; i < 10; i++) {
+            String source = "10.0.0." + i;
+            assertRefused(ErrorCode.INVALID_CREDENTIALS, () -> db.inTransaction(() -> auth.issueToken(client.clientId(), "wrong", source)));
+        }
+        // now even the right secret waits, from any address; other clients are not affected
+        assertRefused(ErrorCode.CALL_RATE_EXCEEDED, () -> db.inTransaction(() -> auth.issueToken(client.clientId(), client.clientSecret(), "10.9.9.9")));
+        AdminService.NewClient other = db.inTransaction(() -> admin.createClient(tenantId, "other"));
+        db.inTransaction(() -> auth.issueToken(other.clientId(), other.clientSecret(), "10.0.0.1"));
+        at(T0.plusSeconds(60));
+        db.inTransaction(() -> auth.issueToken(client.clientId(), client.clientSecret(), "10.0.0.1"));
+    }
+
+    @Test
+    void oneAddressGuessingManyClientIdsIsThrottled() {
+        for (int i = 0; i < 100; i++) {
+            String id = "guess-" + i;
+            assertRefused(ErrorCode.INVALID_CREDENTIALS, () -> db.inTransaction(() -> auth.issueToken(id, "x", "10.6.6.6")));
+        }
+        assertRefused(ErrorCode.CALL_RATE_EXCEEDED, () -> db.inTransaction(() -> auth.issueToken(client.clientId(), client.clientSecret(), "10.6.6.6")));
+        db.inTransaction(() -> auth.issueToken(client.clientId(), client.clientSecret(), "10.0.0.1"));
     }
 
     @Test

@@ -122,6 +122,17 @@ class JsonApiIT {
     }
 
     @Test
+    void repeatedFailedTokenRequestsAreThrottled() {
+        Tenant tenant = BulkApi.newTenant();
+        for (int i = 0; i < 10; i++) {
+            assertError(BulkApi.token(tenant.clientId(), "guess-" + i), 401, 105);
+        }
+        // the eleventh try within the minute is refused before its secret is checked, even the right one
+        assertError(BulkApi.token(tenant.clientId(), "guess-10"), 429, 117);
+        assertError(BulkApi.token(tenant.clientId(), tenant.clientSecret()), 429, 117);
+    }
+
+    @Test
     void revokedClientIsRefused() {
         Tenant tenant = BulkApi.newTenant();
         Reply revoke = BulkApi.postJson("/admin/v1/clients/" + tenant.clientId() + "/revoke", null, List.of("X-Admin-Key", BulkApi.ADMIN_KEY));

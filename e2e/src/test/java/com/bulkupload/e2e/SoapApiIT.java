@@ -174,6 +174,25 @@ class SoapApiIT {
         assertFalse(reply.body().contains("lollol"), "nothing was expanded");
     }
 
+    @Test
+    void deepOrHugeEnvelopesAreRefusedByTheParser() {
+        Tenant tenant = BulkApi.newTenant();
+        String deep = "<x>".repeat(5_000) + "</x>".repeat(5_000);
+        assertSoapFault(BulkApi.postXml(ENDPOINT, envelope(tenant, "",
+                "<GetBulkUploadStatusRequest xmlns=\"" + NS + "\"><RequestId>" + deep + "</RequestId></GetBulkUploadStatusRequest>"),
+                "GetBulkUploadStatus"), 100);
+        String huge = "A".repeat(3_000_000);
+        Reply hugeReply = BulkApi.postXml(ENDPOINT, envelope(tenant, "",
+                "<GetBulkUploadStatusRequest xmlns=\"" + NS + "\"><RequestId>" + huge + "</RequestId></GetBulkUploadStatusRequest>"),
+                "GetBulkUploadStatus");
+        assertSoapFault(hugeReply, 100);
+        assertTrue(hugeReply.body().length() < 10_000, "the fault does not echo the input");
+        String many = "<ForwardCompatibilityMap>" + "<x/>".repeat(50_000) + "</ForwardCompatibilityMap>";
+        assertSoapFault(BulkApi.postXml(ENDPOINT, envelope(tenant, "",
+                "<GetBulkUploadStatusRequest xmlns=\"" + NS + "\">" + many + "<RequestId>r</RequestId></GetBulkUploadStatusRequest>"),
+                "GetBulkUploadStatus"), 100);
+    }
+
     private static String envelope(Tenant tenant, String extraHeaders, String body) {
         return "<s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\"><s:Header>" + extraHeaders
                 + "<AuthenticationToken xmlns=\"" + NS + "\">" + tenant.accessToken() + "</AuthenticationToken>"

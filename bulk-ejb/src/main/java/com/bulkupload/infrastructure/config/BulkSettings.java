@@ -76,6 +76,16 @@ public class BulkSettings {
         return Duration.ofSeconds(positiveLong("BULK_STUCK_IMPORT_SECONDS", 120));
     }
 
+    /** Failed token requests allowed per client id and minute (then 117 until the minute is over). */
+    public int tokenFailuresPerClient() {
+        return (int) positiveLong("BULK_TOKEN_FAILURES_PER_CLIENT", 10);
+    }
+
+    /** Failed token requests allowed per source address and minute, whatever the client id. */
+    public int tokenFailuresPerSource() {
+        return (int) positiveLong("BULK_TOKEN_FAILURES_PER_SOURCE", 100);
+    }
+
     /** How long a node trusts credentials it checked (0: check every call). */
     public Duration authCacheLifetime() {
         return get("BULK_AUTH_CACHE_SECONDS").map(v -> Duration.ofSeconds(Long.parseLong(v.trim()))).orElse(Duration.ofSeconds(5));

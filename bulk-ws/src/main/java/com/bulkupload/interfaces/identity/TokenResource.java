@@ -6,12 +6,14 @@ import com.bulkupload.application.IssuedToken;
 import com.bulkupload.domain.model.error.ErrorCode;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -45,7 +47,8 @@ public class TokenResource {
     public Response token(@FormParam("grant_type") String grantType,
                           @FormParam("client_id") String clientId,
                           @FormParam("client_secret") String clientSecret,
-                          @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+                          @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                          @Context HttpServletRequest request) {
         if (!"client_credentials".equals(grantType)) {
             throw new BulkApiException(ErrorCode.NULL_REQUEST, "grant_type must be client_credentials.");
         }
@@ -54,7 +57,7 @@ public class TokenResource {
             clientId = basic[0];
             clientSecret = basic[1];
         }
-        IssuedToken token = authentication.issueToken(clientId, clientSecret);
+        IssuedToken token = authentication.issueToken(clientId, clientSecret, request.getRemoteAddr());
         return Response.ok(new TokenResponse(token.accessToken(), "bearer", token.expiresInSeconds(), token.scope()))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .header("Pragma", "no-cache")

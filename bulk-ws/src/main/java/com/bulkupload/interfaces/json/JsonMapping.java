@@ -1,5 +1,7 @@
 package com.bulkupload.interfaces.json;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -12,7 +14,18 @@ import com.fasterxml.jackson.jakarta.rs.json.JacksonJsonProvider;
  */
 public final class JsonMapping {
 
-    public static final JsonMapper MAPPER = JsonMapper.builder()
+    /**
+     * No request of the API comes near these: a body that does is hostile and fails with 100
+     * before it can cost memory or time (deep nesting, endless numbers and strings, huge bodies).
+     */
+    static final StreamReadConstraints LIMITS = StreamReadConstraints.builder()
+            .maxNestingDepth(32)
+            .maxNumberLength(32)
+            .maxStringLength(65_536)
+            .maxDocumentLength(1_048_576)
+            .build();
+
+    public static final JsonMapper MAPPER = JsonMapper.builder(JsonFactory.builder().streamReadConstraints(LIMITS).build())
             .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)

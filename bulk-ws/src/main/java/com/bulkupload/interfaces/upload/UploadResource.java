@@ -97,7 +97,9 @@ public class UploadResource {
                     throw new BulkApiException(ErrorCode.MISSING_FILE, "Send exactly one file part; this request has more.");
                 }
                 fileName = safeName(part.getName());
-                contentType = part.getContentType();
+                // only a hint for format detection: an absurdly long one is cut, never stored whole
+                contentType = part.getContentType() == null || part.getContentType().length() <= 255
+                        ? part.getContentType() : part.getContentType().substring(0, 255);
                 try (InputStream in = new LimitedInputStream(part.getInputStream(), maxBytes); OutputStream out = Files.newOutputStream(work)) {
                     bytes = in.transferTo(out);
                 }
@@ -113,6 +115,9 @@ public class UploadResource {
         }
         if (charset == null || charset.isEmpty()) {
             charset = charsetOf(contentType);
+        }
+        if (charset != null && charset.length() > 64) {
+            throw new BulkApiException(ErrorCode.UPLOAD_FILE_FORMAT_NOT_SUPPORTED, "The charset name is longer than any known charset's.");
         }
         return new UploadedFile(work, fileName, contentType, charset, bytes);
     }

@@ -91,6 +91,16 @@ public class BulkCxfServlet extends CXFNonSpringServlet {
         soap.setBus(bus);
         soap.setAddress(SOAP_ADDRESS);
         soap.setServiceBean(new BulkSoapEndpoint(bulkUploads));
+        // No SOAP request of this API comes near these: a hostile envelope (huge, deep, endless
+        // text) is refused by the parser with fault 100 before it costs memory (DOCTYPEs and
+        // entities are refused by CXF's parser defaults).
+        soap.setProperties(new java.util.HashMap<>(java.util.Map.of(
+                "org.apache.cxf.stax.maxElementDepth", 32,
+                "org.apache.cxf.stax.maxTextLength", 65_536,
+                "org.apache.cxf.stax.maxAttributeSize", 65_536,
+                "org.apache.cxf.stax.maxChildElements", 1_000,
+                "org.apache.cxf.stax.maxElementCount", 10_000,
+                "org.apache.cxf.stax.maxXMLCharacters", 1_048_576L)));
         soap.getInInterceptors().add(new SoapAuthenticationInterceptor(authentication));
         soap.getOutInterceptors().add(new SoapTrackingIdInterceptor());
         soap.getOutFaultInterceptors().add(new SoapTrackingIdInterceptor());
