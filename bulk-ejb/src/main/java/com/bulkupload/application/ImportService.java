@@ -60,7 +60,7 @@ public class ImportService {
         UploadFileOpener opener = new UploadFileOpener(settings.maxFileBytes(), storage.workDirectory());
         try (UploadFileOpener.OpenedFile file = opener.open(storage.upload(requestId), job.fileName(), job.contentType(), job.charset())) {
             if (job.rowsTotal() == null) {
-                Scan scan = scan(file);
+                Scan scan = scan(file, new Pulse(requestId));
                 if (scan.rows > settings.maxRows()) {
                     steps.fail(requestId, RequestStatus.UploadFileRowCountExceeded, ErrorCode.UPLOAD_FILE_ROW_COUNT_EXCEEDED,
                             "The file has " + scan.rows + " rows; at most " + settings.maxRows() + " are allowed.");
@@ -83,15 +83,53 @@ public class ImportService {
             LOG.info(() -> "Upload " + requestId + " refused: " + e.error().errorCode() + ": " + e.getMessage());
             steps.fail(requestId, status, e.error(), e.getMessage());
         } catch (IOException | RuntimeException e) {
+            if (takenOver(e)) {
+                // the stalled-import timer gave the request to another importer: it carries on from
+                // the last committed chunk; this one must neither write nor fail the request
+                LOG.warning(() -> "Import of " + requestId + " was taken over by another importer; this one stops");
+                return;
+            }
             LOG.log(Level.SEVERE, "Import of " + requestId + " failed", e);
             steps.fail(requestId, RequestStatus.Failed, ErrorCode.INTERNAL_ERROR, null);
         }
     }
 
+    private static boolean takenOver(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof jakarta.persistence.OptimisticLockException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private record Scan(UploadHeader header, long rows) {
     }
 
-    private static Scan scan(UploadFileOpener.OpenedFile file) throws IOException {
+    /** Beats the request's heartbeat every few seconds while records stream by without a commit. */
+    private final class Pulse {
+        private static final long EVERY_NANOS = 5_000_000_000L;
+        private final String requestId;
+        private long last = System.nanoTime();
+
+        Pulse(String requestId) {
+            this.requestId = requestId;
+        }
+
+        void record() {
+            long now = System.nanoTime();
+            if (now - last >= EVERY_NANOS) {
+                steps.heartbeat(requestId);
+                last = now;
+            }
+        }
+
+        void committed() {
+            last = System.nanoTime();
+        }
+    }
+
+    private static Scan scan(UploadFileOpener.OpenedFile file, Pulse pulse) throws IOException {
         UploadHeader[] header = new UploadHeader[1];
         long[] rows = new long[1];
         file.read(new RecordSink() {
@@ -103,6 +141,7 @@ public class ImportService {
             @Override
             public void record(long rowNumber, List<String> fields) {
                 rows[0]++;
+                pulse.record();
             }
         });
         return new Scan(header[0], rows[0]);
@@ -126,6 +165,7 @@ public class ImportService {
     private final class ChunkingSink implements RecordSink {
 
         private final ImportJob job;
+        private final Pulse pulse;
         private final int chunkRows = settings.importChunkRows();
         private final List<ImportRow> chunk = new ArrayList<>(chunkRows);
         private UploadHeader header;
@@ -136,6 +176,7 @@ public class ImportService {
 
         ChunkingSink(ImportJob job) {
             this.job = job;
+            this.pulse = new Pulse(job.requestId());
         }
 
         @Override
@@ -155,6 +196,7 @@ public class ImportService {
         public void record(long rowNumber, List<String> fields) {
             records++;
             if (records <= job.recordsDone()) {
+                pulse.record();
                 return;
             }
             chunk.add(new ImportRow(List.copyOf(fields), validator.check(rowNumber, fields)));

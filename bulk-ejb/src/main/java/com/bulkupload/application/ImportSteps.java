@@ -63,6 +63,15 @@ public class ImportSteps {
                 request.declaredCharset(), request.rowsTotal(), request.recordsDone(), request.resultBytes());
     }
 
+    /**
+     * Tells the stalled-import timer this importer is alive while no chunk commits (the pre-scan,
+     * skipping committed records). Fails with an optimistic lock error if the request was taken
+     * over in the meantime, which stops this importer.
+     */
+    public void heartbeat(String requestId) {
+        uploads.find(requestId).orElseThrow().heartbeat(clock.instant());
+    }
+
     public void scanned(String requestId, long rows, List<String> unknownColumns) {
         UploadRequest request = uploads.find(requestId).orElseThrow();
         request.scanned(rows);

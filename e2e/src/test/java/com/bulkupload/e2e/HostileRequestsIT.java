@@ -45,6 +45,11 @@ class HostileRequestsIT {
         String padded = "{\"RequestId\":\"x\"" + " ".repeat(3_000_000) + "}";
         checked(BulkApi.postJson(STATUS, padded, tenant.headers()), 400, 100);
         checked(BulkApi.postJson(URL, "{\"AccountId\":1e999999}", tenant.headers()), 400, 100);
+        // NUL characters, which PostgreSQL refuses to store or compare: refused before they get there
+        checked(BulkApi.postJson(URL, "{\"AccountId\":" + tenant.accountId() + ",\"PartitionName\":\"a\\u0000b\"}", tenant.headers()), 400, 100);
+        checked(BulkApi.send(BulkApi.withHeaders(HttpRequest.newBuilder(URI.create(BulkApi.BASE + "/api/v1/lists/"
+                + tenant.defaultListId() + "/customers?email=a%00b")).GET(), tenant.headers())), 400, 100);
+        checked(BulkApi.form("/identity/oauth/token", "grant_type", "client_credentials", "client_id", "a\u0000b", "client_secret", "s"), 401, 105);
     }
 
     @Test
@@ -55,8 +60,11 @@ class HostileRequestsIT {
         String marker = "bulk-hostile-" + UUID.randomUUID();
         Path file = Files.createTempFile("hostile", ".csv");
         Files.writeString(file, "Email,FirstName\r\na@x.com,Ann\r\n", StandardCharsets.UTF_8);
-        String evilName = "../../../../../../tmp/" + marker + ".csv\r\nX-Injected: yes";
-        Reply upload = uploadNamed(tenant, url.json().get("UploadUrl").asText(), file, evilName, "text/csv; x=" + "y".repeat(5_000));
+        String uploadUrl = url.json().get("UploadUrl").asText();
+        // a line break in the file name breaks the part's headers: a malformed body, nothing stored
+        checked(uploadNamed(tenant, uploadUrl, file, marker + ".csv\r\nX-Injected: yes", "text/csv"), 400, 3215);
+        String evilName = "../../../../../../tmp/" + marker + ".csv";
+        Reply upload = uploadNamed(tenant, uploadUrl, file, evilName, "text/csv; x=" + "y".repeat(5_000));
         assertEquals(200, upload.status(), upload.body());
         assertFalse(Files.exists(Path.of("/tmp", marker + ".csv")), "nothing written where the name pointed");
         var status = BulkApi.awaitFinalStatus(tenant, requestId, Duration.ofSeconds(60));

@@ -1,11 +1,17 @@
 package com.bulkupload.interfaces.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.jakarta.rs.json.JacksonJsonProvider;
+import java.io.IOException;
 
 /**
  * How every JSON body is read and written. Property names are the contract's (PascalCase, set on
@@ -25,7 +31,20 @@ public final class JsonMapping {
             .maxDocumentLength(1_048_576)
             .build();
 
+    /** Text with a NUL character is refused (100): no field of the API has one, and PostgreSQL cannot store it. */
+    static final SimpleModule NO_NUL = new SimpleModule().addDeserializer(String.class, new StringDeserializer() {
+        @Override
+        public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            String value = super.deserialize(parser, context);
+            if (value != null && value.indexOf('\0') >= 0) {
+                throw InvalidFormatException.from(parser, "Text may not contain a NUL character.", value, String.class);
+            }
+            return value;
+        }
+    });
+
     public static final JsonMapper MAPPER = JsonMapper.builder(JsonFactory.builder().streamReadConstraints(LIMITS).build())
+            .addModule(NO_NUL)
             .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)

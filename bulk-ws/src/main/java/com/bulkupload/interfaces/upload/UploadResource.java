@@ -98,8 +98,10 @@ public class UploadResource {
                 }
                 fileName = safeName(part.getName());
                 // only a hint for format detection: an absurdly long one is cut, never stored whole
-                contentType = part.getContentType() == null || part.getContentType().length() <= 255
-                        ? part.getContentType() : part.getContentType().substring(0, 255);
+                contentType = part.getContentType() == null ? null : part.getContentType().replaceAll("\\p{Cntrl}", "");
+                if (contentType != null && contentType.length() > 255) {
+                    contentType = contentType.substring(0, 255);
+                }
                 try (InputStream in = new LimitedInputStream(part.getInputStream(), maxBytes); OutputStream out = Files.newOutputStream(work)) {
                     bytes = in.transferTo(out);
                 }
@@ -116,8 +118,8 @@ public class UploadResource {
         if (charset == null || charset.isEmpty()) {
             charset = charsetOf(contentType);
         }
-        if (charset != null && charset.length() > 64) {
-            throw new BulkApiException(ErrorCode.UPLOAD_FILE_FORMAT_NOT_SUPPORTED, "The charset name is longer than any known charset's.");
+        if (charset != null && !charset.isEmpty() && !charset.matches("[A-Za-z0-9._:+-]{1,64}")) {
+            throw new BulkApiException(ErrorCode.UPLOAD_FILE_FORMAT_NOT_SUPPORTED, "That is not the name of a charset.");
         }
         return new UploadedFile(work, fileName, contentType, charset, bytes);
     }

@@ -19,6 +19,7 @@ import com.bulkupload.interfaces.json.ApiExceptionMapper;
 import com.bulkupload.interfaces.json.BulkJsonResource;
 import com.bulkupload.interfaces.json.CustomerListResource;
 import com.bulkupload.interfaces.json.JsonMapping;
+import com.bulkupload.interfaces.json.NulCharacterFilter;
 import com.bulkupload.interfaces.soap.BulkSoapEndpoint;
 import com.bulkupload.interfaces.soap.SoapAuthenticationInterceptor;
 import com.bulkupload.interfaces.soap.SoapFaultInterceptor;
@@ -122,6 +123,7 @@ public class BulkCxfServlet extends CXFNonSpringServlet {
                 new CustomerListResource(customerQueries)));
         json.setProviders(List.of(
                 JsonMapping.provider(),
+                new NulCharacterFilter(),
                 new ApiAuthenticationFilter(authentication),
                 new AdminKeyFilter(startup),
                 new ApiExceptionMapper()));

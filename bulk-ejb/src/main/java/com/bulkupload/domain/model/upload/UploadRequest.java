@@ -211,6 +211,11 @@ public class UploadRequest {
         return true;
     }
 
+    /** The importer is alive (a long pre-scan, or skipping what an earlier run committed). */
+    public void heartbeat(Instant now) {
+        this.heartbeatAt = now;
+    }
+
     /** The pre-scan read the whole file: it is well-formed and has this many data rows. */
     public void scanned(long rows) {
         this.rowsTotal = rows;

@@ -62,6 +62,10 @@ public class JpaTenantRepository implements TenantRepository {
 
     @Override
     public Optional<ApiClient> findClient(String clientId) {
+        // a control character (NUL above all, which PostgreSQL refuses) is in no client id
+        if (clientId == null || clientId.chars().anyMatch(c -> c < 0x20)) {
+            return Optional.empty();
+        }
         return Optional.ofNullable(em.find(ApiClient.class, clientId));
     }
 

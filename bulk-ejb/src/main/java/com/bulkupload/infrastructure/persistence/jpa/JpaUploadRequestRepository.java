@@ -35,7 +35,7 @@ public class JpaUploadRequestRepository implements UploadRequestRepository {
 
     @Override
     public Optional<UploadRequest> findInAccount(String requestId, Long accountId) {
-        if (requestId == null) {
+        if (!wellFormed(requestId)) {
             return Optional.empty();
         }
         return Optional.ofNullable(em.find(UploadRequest.class, requestId))
@@ -53,7 +53,24 @@ public class JpaUploadRequestRepository implements UploadRequestRepository {
 
     @Override
     public Optional<UploadRequest> find(String requestId) {
-        return Optional.ofNullable(em.find(UploadRequest.class, requestId));
+        return wellFormed(requestId) ? Optional.ofNullable(em.find(UploadRequest.class, requestId)) : Optional.empty();
+    }
+
+    /**
+     * Whether the text can be a RequestId at all (they are lower-case hex): anything else, such as
+     * a NUL byte PostgreSQL would refuse with an error, is simply not found.
+     */
+    static boolean wellFormed(String requestId) {
+        if (requestId == null || requestId.isEmpty() || requestId.length() > 64) {
+            return false;
+        }
+        for (int i = 0; i < requestId.length(); i++) {
+            char c = requestId.charAt(i);
+            if (!(c >= '0' && c <= '9') && !(c >= 'a' && c <= 'f')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

@@ -1,0 +1,307 @@
+#!/usr/bin/env python3
+"""Crash safety: kill -9 the server (and restart PostgreSQL) in the middle of imports and check
+that every file still lands row for row. See reliability/README.md.
+
+Each run starts from its own new account (an empty list) and ends with these checks:
+  - RequestStatus final, RowsProcessed and RowsFailed equal to gen-customers --expect;
+  - the list holds exactly the expected customers: count, no duplicate email, and an md5 over
+    (email, first name, last name) equal to the one computed from the file;
+  - the result file has one line per row and every Row number exactly once.
+Prints one line per run and "N passed, N failed"; exits 1 if any failed.
+"""
+import csv
+import hashlib
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+WORK = os.path.join(ROOT, "reliability", "target")
+SERVER = os.path.join(WORK, "server")
+GEN = os.path.join(ROOT, "..", "shared", "tools", "gen-customers")
+BASE = "http://127.0.0.1:8080"
+ADMIN_KEY = "crash-test-admin-key"
+SCHEMA = "bulk_crash"
+PSQL = ["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "test", "-q", "-t", "-A", "-v", "ON_ERROR_STOP=1"]
+ENV = dict(os.environ, BULK_DB_URL=f"jdbc:postgresql://127.0.0.1:5432/test?currentSchema={SCHEMA}",
+           BULK_ADMIN_KEY=ADMIN_KEY, BULK_MAX_FILE_BYTES="2000000000", BULK_STUCK_IMPORT_SECONDS="15",
+           PGOPTIONS=f"-c client_min_messages=warning -c search_path={SCHEMA}",
+           BULK_BOOTSTRAP_CLIENT_ID="crash-client", BULK_BOOTSTRAP_CLIENT_SECRET="crash-secret",
+           BULK_BOOTSTRAP_DEVELOPER_TOKEN="crash-developer-token")
+
+
+def log(message):
+    print("== " + message, file=sys.stderr, flush=True)
+
+
+def psql(sql):
+    return subprocess.run(PSQL + ["-c", sql], check=True, capture_output=True, text=True, env=ENV).stdout.strip()
+
+
+# --- the server ----------------------------------------------------------------------------------
+
+def server_pid():
+    out = subprocess.run(["pgrep", "-f", "jboss.home.dir=" + SERVER], capture_output=True, text=True).stdout.split()
+    return int(out[0]) if out else None
+
+
+def start_server():
+    subprocess.Popen([os.path.join(SERVER, "bin", "standalone.sh"), "-c", "standalone-full.xml"], env=ENV,
+                     stdout=open(os.path.join(WORK, "server.out"), "a"), stderr=subprocess.STDOUT, start_new_session=True)
+    for _ in range(180):
+        try:
+            with urllib.request.urlopen(BASE + "/health", timeout=2) as r:
+                if r.status == 200:
+                    return
+        except (urllib.error.URLError, ConnectionError, OSError):
+            pass
+        time.sleep(1)
+    raise SystemExit("the server did not come up")
+
+
+def kill_server():
+    pid = server_pid()
+    if pid:
+        os.kill(pid, signal.SIGKILL)
+        for _ in range(60):
+            if server_pid() is None:
+                break
+            time.sleep(0.2)
+    # wait for the port to be free again
+    time.sleep(1)
+
+
+def fresh_setup():
+    kill_server()
+    subprocess.run(["rm", "-rf", SERVER], check=True)
+    subprocess.run(["cp", "-r", os.path.join(ROOT, "ear", "target", "server"), SERVER], check=True)
+    psql(f"DROP SCHEMA IF EXISTS {SCHEMA} CASCADE; CREATE SCHEMA {SCHEMA};")
+    start_server()
+
+
+# --- the API -------------------------------------------------------------------------------------
+
+def call(path, body, headers, retries=120):
+    data = json.dumps(body).encode()
+    for attempt in range(retries):
+        try:
+            request = urllib.request.Request(BASE + path, data=data, method="POST",
+                                             headers=dict(headers, **{"Content-Type": "application/json"}))
+            with urllib.request.urlopen(request, timeout=30) as response:
+                return json.loads(response.read())
+        except urllib.error.HTTPError:
+            raise
+        except (urllib.error.URLError, ConnectionError, OSError):
+            time.sleep(1)  # the server is down or restarting: the client keeps trying, as a real one would
+    raise SystemExit("the server stayed unreachable")
+
+
+def new_account():
+    """A new account of the bootstrap customer, and the headers of the bootstrap client for it."""
+    customer = psql("select id from tenant order by id limit 1")
+    account = call(f"/admin/v1/customers/{customer}/accounts", {"Name": "crash"}, {"X-Admin-Key": ADMIN_KEY})
+    form = urllib.parse.urlencode({"grant_type": "client_credentials", "client_id": "crash-client",
+                                   "client_secret": "crash-secret"}).encode()
+    with urllib.request.urlopen(urllib.request.Request(BASE + "/identity/oauth/token", data=form), timeout=30) as r:
+        token = json.loads(r.read())["access_token"]
+    headers = {"Authorization": "Bearer " + token, "DeveloperToken": "crash-developer-token",
+               "CustomerId": customer, "CustomerAccountId": str(account["AccountId"])}
+    return account, headers
+
+
+def new_request(account, headers):
+    url = call("/Bulk/v13/BulkUploadUrl/Query", {"ResponseMode": "ErrorsAndResults", "AccountId": account["AccountId"]}, headers)
+    return url["RequestId"], url["UploadUrl"]
+
+
+def upload(url, headers, path, background=False):
+    command = ["curl", "-sS", "-o", "/dev/null", "-w", "%{http_code}", "-X", "POST", url]
+    for name, value in headers.items():
+        command += ["-H", f"{name}: {value}"]
+    command += ["-F", "file=@" + path]
+    if background:
+        return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    return subprocess.run(command, capture_output=True, text=True).stdout
+
+
+def status(request_id, headers):
+    return call("/Bulk/v13/BulkUploadStatus/Query", {"RequestId": request_id}, headers)
+
+
+FINAL = {"Completed", "CompletedWithErrors", "Failed", "UploadFileRowCountExceeded", "UploadFileFormatNotSupported"}
+
+
+def wait_final(request_id, headers, timeout=900):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        s = status(request_id, headers)
+        if s["RequestStatus"] in FINAL:
+            return s
+        time.sleep(1)
+    raise SystemExit(f"{request_id} not final after {timeout} s")
+
+
+def wait_progress(request_id, headers, percent):
+    while True:
+        s = status(request_id, headers)
+        if s["RequestStatus"] in FINAL:
+            return s
+        if s["RequestStatus"] == "InProgress" and s.get("PercentComplete", 0) >= percent:
+            return s
+        time.sleep(0.2)
+
+
+# --- the checks ----------------------------------------------------------------------------------
+
+def expected_list(path):
+    """email -> (first, last) after the file is applied (the clean file: every row is valid, last wins)."""
+    result = {}
+    with open(path, newline="", encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            result[row["Email"].strip().lower()] = (row["FirstName"].strip(), row["LastName"].strip())
+    return result
+
+
+def digest(pairs):
+    h = hashlib.md5()
+    for email in sorted(pairs):
+        first, last = pairs[email]
+        h.update(f"{email}|{first}|{last}\n".encode())
+    return h.hexdigest()
+
+
+def check(label, request_id, headers, final, expect, want_digest, want_count):
+    problems = []
+    if final["RequestStatus"] not in ("Completed", "CompletedWithErrors"):
+        problems.append(f"status {final['RequestStatus']} {final.get('Errors')}")
+    if final.get("RowsProcessed") != expect["rows"] or final.get("RowsFailed") != expect["failed"]:
+        problems.append(f"counts {final.get('RowsProcessed')}/{final.get('RowsFailed')} want {expect['rows']}/{expect['failed']}")
+    list_id = psql(f"select customer_list_id from upload_request where request_id = '{request_id}'")
+    rows = psql(f"select email, coalesce(first_name, ''), coalesce(last_name, '') from customer "
+                f"where customer_list_id = {list_id} order by email")
+    pairs = {}
+    duplicates = 0
+    for line in rows.splitlines():
+        email, first, last = line.split("|", 2)
+        duplicates += email in pairs
+        pairs[email] = (first, last)
+    if duplicates or len(pairs) != want_count:
+        problems.append(f"list has {len(pairs)} customers ({duplicates} duplicate emails), want {want_count}")
+    if digest(pairs) != want_digest:
+        problems.append("list content differs from the file")
+    result_path = os.path.join(WORK, f"result-{label}.csv")
+    if final.get("ResultFileUrl"):
+        subprocess.run(["curl", "-sS", "-f", "-o", result_path, final["ResultFileUrl"]], check=True)
+        with open(result_path, newline="", encoding="utf-8-sig") as f:
+            numbers = [int(r["Row"]) for r in csv.DictReader(f)]
+        if len(numbers) != expect["rows"] or len(set(numbers)) != len(numbers) or sorted(numbers) != list(range(2, expect["rows"] + 2)):
+            problems.append(f"result file has {len(numbers)} lines, {len(set(numbers))} distinct rows")
+    else:
+        problems.append("no ResultFileUrl")
+    return problems
+
+
+# --- the runs ------------------------------------------------------------------------------------
+
+def main():
+    rows = int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000
+    os.makedirs(WORK, exist_ok=True)
+    data = os.path.join(WORK, f"clean-{rows}.csv")
+    expect_path = data + ".expect.json"
+    if not os.path.exists(data):
+        log(f"generating {data}")
+        subprocess.run([GEN, "--rows", str(rows), "--out", data, "--expect", expect_path], check=True)
+    expect = json.load(open(expect_path))
+    wanted = expected_list(data)
+    want_digest, want_count = digest(wanted), len(wanted)
+
+    fresh_setup()
+    results = []
+
+    def record(label, problems, note=""):
+        results.append(not problems)
+        print(f"{'PASS' if not problems else 'FAIL'} {label}{' ' + note if note else ''}{': ' + '; '.join(problems) if problems else ''}",
+              flush=True)
+
+    for percent in (10, 50, 90):
+        label = f"kill-9-at-{percent}%"
+        log(label)
+        account, headers = new_account()
+        request_id, url = new_request(account, headers)
+        code = upload(url, headers, data)
+        if code != "200":
+            record(label, [f"upload answered {code}"])
+            continue
+        seen = wait_progress(request_id, headers, percent)
+        kill_server()
+        killed_at = f"(killed at {seen.get('PercentComplete')}%, {seen.get('RowsProcessed')} rows committed)"
+        start_server()
+        final = wait_final(request_id, headers)
+        record(label, check(label, request_id, headers, final, expect, want_digest, want_count), killed_at)
+
+    label = "kill-9-during-upload"
+    log(label)
+    account, headers = new_account()
+    request_id, url = new_request(account, headers)
+    curl = upload(url, headers, data, background=True)
+    time.sleep(0.3)
+    kill_server()
+    curl.wait()
+    start_server()
+    after = status(request_id, headers)
+    problems = []
+    if after["RequestStatus"] != "PendingFileUpload":
+        problems.append(f"after the crash the request is {after['RequestStatus']}, not PendingFileUpload (retryable)")
+    else:
+        code = upload(url, headers, data)
+        if code != "200":
+            problems.append(f"the retried upload answered {code}")
+        else:
+            problems += check(label, request_id, headers, wait_final(request_id, headers), expect, want_digest, want_count)
+    record(label, problems, f"(state after restart: {after['RequestStatus']})")
+
+    label = "kill-9-with-a-file-queued"
+    log(label)
+    account, headers = new_account()
+    first_id, first_url = new_request(account, headers)
+    second_id, second_url = new_request(account, headers)
+    upload(first_url, headers, data)
+    upload(second_url, headers, data)  # same account: queued behind the first (FIFO per account)
+    queued = status(second_id, headers)["RequestStatus"]
+    wait_progress(first_id, headers, 30)
+    kill_server()
+    start_server()
+    problems = check(label + "-first", first_id, headers, wait_final(first_id, headers), expect, want_digest, want_count)
+    problems += check(label + "-second", second_id, headers, wait_final(second_id, headers), expect, want_digest, want_count)
+    record(label, problems, f"(second request was {queued} when the server died)")
+
+    label = "postgresql-restart-mid-import"
+    log(label)
+    account, headers = new_account()
+    request_id, url = new_request(account, headers)
+    upload(url, headers, data)
+    wait_progress(request_id, headers, 40)
+    cluster = sorted(os.listdir("/etc/postgresql"))[0]
+    subprocess.run(["pg_ctlcluster", "--skip-systemctl-redirect", cluster, "main", "restart"], check=True)
+    final = wait_final(request_id, headers)
+    if final["RequestStatus"] == "Failed":
+        # allowed: failing clearly; never silently short
+        problems = [] if final.get("Errors") and final.get("PercentComplete") == 0 else [f"failed without a reason: {final}"]
+        record(label, problems, "(failed clearly: " + json.dumps(final.get("Errors")) + ")")
+    else:
+        record(label, check(label, request_id, headers, final, expect, want_digest, want_count), "(resumed)")
+
+    kill_server()
+    passed = sum(results)
+    print(f"{passed} passed, {len(results) - passed} failed")
+    sys.exit(0 if passed == len(results) else 1)
+
+
+if __name__ == "__main__":
+    main()
