@@ -20,6 +20,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -84,9 +86,10 @@ public class ImportService {
             steps.fail(requestId, status, e.error(), e.getMessage());
         } catch (IOException | RuntimeException e) {
             if (takenOver(e)) {
-                // the stalled-import timer gave the request to another importer: it carries on from
-                // the last committed chunk; this one must neither write nor fail the request
-                LOG.warning(() -> "Import of " + requestId + " was taken over by another importer; this one stops");
+                // the stalled-import timer gave the request to another importer, or a chunk write was
+                // lost: the request carries on from its last committed chunk; failing it would be wrong
+                LOG.warning(() -> "Import of " + requestId + " stops here (" + e.getMessage()
+                        + "); the request stays InProgress and resumes from its last committed chunk");
                 return;
             }
             LOG.log(Level.SEVERE, "Import of " + requestId + " failed", e);
@@ -94,9 +97,16 @@ public class ImportService {
         }
     }
 
+    /** A chunk write that never reported back. */
+    static final class WriteLost extends RuntimeException {
+        WriteLost(Throwable cause) {
+            super("A chunk write did not finish in time", cause);
+        }
+    }
+
     private static boolean takenOver(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof jakarta.persistence.OptimisticLockException) {
+            if (cause instanceof jakarta.persistence.OptimisticLockException || cause instanceof WriteLost) {
                 return true;
             }
         }
@@ -219,7 +229,12 @@ public class ImportService {
                 return;
             }
             try {
-                writing.get();
+                // bounded: a write lost with its connection (seen when PostgreSQL restarted
+                // mid-chunk: the container never completed the Future) must not hold the importer
+                // forever; the request stays InProgress and the stalled-import timer resumes it
+                writing.get(Math.max(60, settings.stuckImportAfter().toSeconds()), TimeUnit.SECONDS);
+            } catch (TimeoutException e) {
+                throw new WriteLost(e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("Interrupted while a chunk was written", e);

@@ -30,7 +30,7 @@ public class JpaCustomerListRepository implements CustomerListRepository {
 
     @Override
     public Optional<CustomerList> findInAccount(Long listId, Long accountId) {
-        return Optional.ofNullable(em.find(CustomerList.class, listId))
+        return EntityLookups.find(em, CustomerList.class, listId)
                 .filter(list -> list.accountId().equals(accountId));
     }
 }

@@ -35,7 +35,7 @@ public class JpaTenantRepository implements TenantRepository {
 
     @Override
     public Optional<Tenant> findTenant(Long tenantId) {
-        return Optional.ofNullable(em.find(Tenant.class, tenantId));
+        return EntityLookups.find(em, Tenant.class, tenantId);
     }
 
     @Override
@@ -46,12 +46,12 @@ public class JpaTenantRepository implements TenantRepository {
 
     @Override
     public Optional<Account> findAccount(Long accountId) {
-        return Optional.ofNullable(em.find(Account.class, accountId));
+        return EntityLookups.find(em, Account.class, accountId);
     }
 
     @Override
     public Optional<Account> lockAccount(Long accountId) {
-        return Optional.ofNullable(em.find(Account.class, accountId, LockModeType.PESSIMISTIC_WRITE));
+        return EntityLookups.find(em, Account.class, accountId, LockModeType.PESSIMISTIC_WRITE);
     }
 
     @Override
@@ -66,7 +66,7 @@ public class JpaTenantRepository implements TenantRepository {
         if (clientId == null || clientId.chars().anyMatch(c -> c < 0x20)) {
             return Optional.empty();
         }
-        return Optional.ofNullable(em.find(ApiClient.class, clientId));
+        return EntityLookups.find(em, ApiClient.class, clientId);
     }
 
     @Override
@@ -77,7 +77,7 @@ public class JpaTenantRepository implements TenantRepository {
 
     @Override
     public Optional<AccessToken> findToken(String tokenHash) {
-        return Optional.ofNullable(em.find(AccessToken.class, tokenHash));
+        return EntityLookups.find(em, AccessToken.class, tokenHash);
     }
 
     @Override

@@ -38,7 +38,7 @@ public class JpaUploadRequestRepository implements UploadRequestRepository {
         if (!wellFormed(requestId)) {
             return Optional.empty();
         }
-        return Optional.ofNullable(em.find(UploadRequest.class, requestId))
+        return EntityLookups.find(em, UploadRequest.class, requestId)
                 .filter(request -> request.accountId().equals(accountId));
     }
 
@@ -47,13 +47,13 @@ public class JpaUploadRequestRepository implements UploadRequestRepository {
         if (requestId == null) {
             return Optional.empty();
         }
-        return Optional.ofNullable(em.find(UploadRequest.class, requestId, LockModeType.PESSIMISTIC_WRITE))
+        return EntityLookups.find(em, UploadRequest.class, requestId, LockModeType.PESSIMISTIC_WRITE)
                 .filter(request -> request.accountId().equals(accountId));
     }
 
     @Override
     public Optional<UploadRequest> find(String requestId) {
-        return wellFormed(requestId) ? Optional.ofNullable(em.find(UploadRequest.class, requestId)) : Optional.empty();
+        return wellFormed(requestId) ? EntityLookups.find(em, UploadRequest.class, requestId) : Optional.empty();
     }
 
     /**
