@@ -29,9 +29,7 @@ class AuthenticationServiceTest {
     @BeforeEach
     void setUp() {
         db = new TestDatabase();
-        admin = new AdminService();
-        admin.tenants = db.tenants;
-        admin.lists = db.lists;
+        admin = db.admin();
         auth = new AuthenticationService();
         auth.tenants = db.tenants;
         auth.settings = BulkSettings.of(Map.of("BULK_TOKEN_TTL_SECONDS", "600"));

@@ -29,9 +29,7 @@ class BulkUploadServiceTest {
     @BeforeEach
     void setUp() {
         db = new TestDatabase();
-        AdminService admin = new AdminService();
-        admin.tenants = db.tenants;
-        admin.lists = db.lists;
+        AdminService admin = db.admin();
         service = new BulkUploadService();
         service.tenants = db.tenants;
         service.lists = db.lists;

@@ -48,9 +48,7 @@ class ImportStepsTest {
     @BeforeEach
     void setUp() {
         db = new TestDatabase();
-        AdminService admin = new AdminService();
-        admin.tenants = db.tenants;
-        admin.lists = db.lists;
+        AdminService admin = db.admin();
         Long tenant = db.inTransaction(() -> admin.createTenant("Acme"));
         AdminService.NewAccount account = db.inTransaction(() -> admin.createAccount(tenant, "EU"));
         caller = new CallerContext("client-a", tenant, account.accountId());

@@ -40,6 +40,14 @@ final class TestDatabase implements AutoCloseable {
         uploads = new JpaUploadRequestRepository(em);
     }
 
+    /** The admin service on this database, for setting up tenants, accounts and clients. */
+    AdminService admin() {
+        AdminService admin = new AdminService();
+        admin.tenants = tenants;
+        admin.lists = lists;
+        return admin;
+    }
+
     <T> T inTransaction(Supplier<T> work) {
         em.getTransaction().begin();
         try {

@@ -108,15 +108,9 @@ class CustomerStatements {
             int pending = 0;
             for (Long id : ids) {
                 ps.setLong(1, id);
-                ps.addBatch();
-                if (++pending == BATCH) {
-                    ps.executeBatch();
-                    pending = 0;
-                }
+                pending = added(ps, pending);
             }
-            if (pending > 0) {
-                ps.executeBatch();
-            }
+            sendRest(ps, pending);
         }
     }
 
@@ -137,15 +131,9 @@ class CustomerStatements {
                 ps.setObject(i++, now);
                 ps.setString(i++, changes.requestId());
                 ps.setString(i, changes.clientId());
-                ps.addBatch();
-                if (++pending == BATCH) {
-                    ps.executeBatch();
-                    pending = 0;
-                }
+                pending = added(ps, pending);
             }
-            if (pending > 0) {
-                ps.executeBatch();
-            }
+            sendRest(ps, pending);
         }
     }
 
@@ -168,16 +156,26 @@ class CustomerStatements {
                     ps.setString(i++, changes.requestId());
                     ps.setString(i++, changes.clientId());
                     ps.setLong(i, row.id());
-                    ps.addBatch();
-                    if (++pending == BATCH) {
-                        ps.executeBatch();
-                        pending = 0;
-                    }
+                    pending = added(ps, pending);
                 }
-                if (pending > 0) {
-                    ps.executeBatch();
-                }
+                sendRest(ps, pending);
             }
+        }
+    }
+
+    /** Adds the statement's parameters to its batch, sending the batch every {@link #BATCH} rows; the rows now pending. */
+    private static int added(PreparedStatement ps, int pending) throws SQLException {
+        ps.addBatch();
+        if (pending + 1 == BATCH) {
+            ps.executeBatch();
+            return 0;
+        }
+        return pending + 1;
+    }
+
+    private static void sendRest(PreparedStatement ps, int pending) throws SQLException {
+        if (pending > 0) {
+            ps.executeBatch();
         }
     }
 
