@@ -15,6 +15,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.persistence.OptimisticLockException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -105,12 +106,7 @@ public class ImportService {
     }
 
     private static boolean takenOver(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof jakarta.persistence.OptimisticLockException || cause instanceof WriteLost) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.find(e, OptimisticLockException.class) != null || Causes.find(e, WriteLost.class) != null;
     }
 
     private record Scan(UploadHeader header, long rows) {
@@ -132,10 +128,6 @@ public class ImportService {
                 steps.heartbeat(requestId);
                 last = now;
             }
-        }
-
-        void committed() {
-            last = System.nanoTime();
         }
     }
 

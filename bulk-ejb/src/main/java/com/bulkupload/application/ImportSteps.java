@@ -108,9 +108,15 @@ public class ImportSteps {
         long warnings = 0;
         try {
             for (ImportRow row : rows) {
-                Outcome outcome = row.check() instanceof RowCheck.Valid valid
-                        ? outcome(valid.delete() ? changes.delete(valid.key()) : changes.upsert(valid.key(), valid.values(), insertIfMissing), valid.delete())
-                        : new Outcome(RowResult.Failed, null, ((RowCheck.Invalid) row.check()).error(), ((RowCheck.Invalid) row.check()).reason());
+                Outcome outcome;
+                if (row.check() instanceof RowCheck.Valid valid) {
+                    outcome = valid.delete()
+                            ? outcome(changes.delete(valid.key()), true)
+                            : outcome(changes.upsert(valid.key(), valid.values(), insertIfMissing), false);
+                } else {
+                    RowCheck.Invalid invalid = (RowCheck.Invalid) row.check();
+                    outcome = new Outcome(RowResult.Failed, null, invalid.error(), invalid.reason());
+                }
                 if (outcome.result() == RowResult.Failed) {
                     failed++;
                 } else if (outcome.result() == RowResult.Skipped) {

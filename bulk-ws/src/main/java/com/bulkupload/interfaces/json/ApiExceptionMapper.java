@@ -1,9 +1,9 @@
 package com.bulkupload.interfaces.json;
 
 import com.bulkupload.application.BulkApiException;
+import com.bulkupload.application.Causes;
 import com.bulkupload.application.OperationErrorView;
 import com.bulkupload.domain.model.error.ErrorCode;
-import com.bulkupload.interfaces.web.Causes;
 import com.bulkupload.interfaces.web.TrackingIdFilter;
 import com.fasterxml.jackson.core.JacksonException;
 import jakarta.servlet.http.HttpServletRequest;

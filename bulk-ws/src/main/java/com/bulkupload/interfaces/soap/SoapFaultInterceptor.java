@@ -1,8 +1,8 @@
 package com.bulkupload.interfaces.soap;
 
 import com.bulkupload.application.BulkApiException;
+import com.bulkupload.application.Causes;
 import com.bulkupload.domain.model.error.ErrorCode;
-import com.bulkupload.interfaces.web.Causes;
 import com.bulkupload.interfaces.web.CallerContexts;
 import com.bulkupload.wsdl.v13.ApiFaultDetail;
 import com.bulkupload.wsdl.v13.ArrayOfOperationError;

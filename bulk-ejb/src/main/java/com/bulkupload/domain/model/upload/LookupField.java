@@ -1,5 +1,6 @@
 package com.bulkupload.domain.model.upload;
 
+import com.bulkupload.domain.model.customer.CustomerField;
 import java.util.Optional;
 
 /** The column that identifies a customer record in the list; {@code Id} only updates existing ones. */
@@ -8,6 +9,16 @@ public enum LookupField {
     Phone,
     ExternalId,
     Id;
+
+    /** The data column that holds the key; empty for {@code Id}, the customer's own id. */
+    public Optional<CustomerField> column() {
+        return switch (this) {
+            case Email -> Optional.of(CustomerField.Email);
+            case Phone -> Optional.of(CustomerField.Phone);
+            case ExternalId -> Optional.of(CustomerField.ExternalId);
+            case Id -> Optional.empty();
+        };
+    }
 
     public static Optional<LookupField> parse(String value) {
         if (value == null || value.isBlank()) {

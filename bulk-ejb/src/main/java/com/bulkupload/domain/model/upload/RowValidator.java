@@ -73,21 +73,12 @@ public final class RowValidator {
                 return new RowCheck.Invalid(rowNumber, ErrorCode.INVALID_RECORD_ID, "CustomerId '" + id + "' is not a whole number.");
             }
         } else {
-            key = values.getOrDefault(lookupColumn(), "");
+            key = values.getOrDefault(lookup.column().orElseThrow(), "");
             if (key.isEmpty()) {
                 return new RowCheck.Invalid(rowNumber, ErrorCode.MISSING_LOOKUP_VALUE, lookup + " is empty.");
             }
         }
         return new RowCheck.Valid(rowNumber, delete, key, values);
-    }
-
-    private CustomerField lookupColumn() {
-        return switch (lookup) {
-            case Email -> CustomerField.Email;
-            case Phone -> CustomerField.Phone;
-            case ExternalId -> CustomerField.ExternalId;
-            case Id -> throw new IllegalStateException("Id is not a data column");
-        };
     }
 
     private static String value(List<String> fields, int index) {

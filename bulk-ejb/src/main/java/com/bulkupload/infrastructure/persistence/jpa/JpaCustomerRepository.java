@@ -41,12 +41,7 @@ public class JpaCustomerRepository implements CustomerRepository {
         if (keys.isEmpty()) {
             return new HashMap<>();
         }
-        String column = switch (field) {
-            case Id -> "id";
-            case Email -> "email";
-            case Phone -> "phone";
-            case ExternalId -> "external_id";
-        };
+        String column = field.column().map(CustomerStatements.COLUMNS::get).orElse("id");
         return work(connection -> statements(connection).findIds(connection, listId, partition, column, keys));
     }
 

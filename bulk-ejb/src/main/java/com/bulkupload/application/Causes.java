@@ -1,6 +1,6 @@
-package com.bulkupload.interfaces.web;
+package com.bulkupload.application;
 
-/** Looking through an exception's cause chain, as both error mappers must (CXF and EJB wrap). */
+/** Looking through an exception's cause chain, as the error mappers and the importer must (CXF and EJB wrap). */
 public final class Causes {
 
     private Causes() {
