@@ -14,6 +14,7 @@ import re
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.parse
 import urllib.request
 
@@ -29,12 +30,46 @@ def bootstrap_credentials(log_path):
     return fields
 
 
-def call(base, path, body, headers):
+def call(base, path, body, headers, retry_seconds=0):
+    """POSTs JSON and returns the JSON answer. With retry_seconds, a server that is down or answers
+    5xx (restarting, its database restarting) is asked again every second until then, as a
+    patient client would; a 4xx answer is never retried."""
     data = json.dumps(body).encode()
-    request = urllib.request.Request(base + path, data=data, method="POST",
-                                     headers=dict(headers, **{"Content-Type": "application/json"}))
-    with urllib.request.urlopen(request, timeout=60) as response:
-        return json.loads(response.read())
+    deadline = time.monotonic() + retry_seconds
+    while True:
+        try:
+            request = urllib.request.Request(base + path, data=data, method="POST",
+                                             headers=dict(headers, **{"Content-Type": "application/json"}))
+            with urllib.request.urlopen(request, timeout=60) as response:
+                return json.loads(response.read())
+        except urllib.error.HTTPError as e:
+            if e.code < 500 or time.monotonic() >= deadline:
+                raise
+        except (urllib.error.URLError, ConnectionError, OSError):
+            if time.monotonic() >= deadline:
+                raise
+        time.sleep(1)
+
+
+def access_token(base, client_id, client_secret):
+    """An OAuth client-credentials token."""
+    form = urllib.parse.urlencode({"grant_type": "client_credentials", "client_id": client_id,
+                                   "client_secret": client_secret}).encode()
+    with urllib.request.urlopen(urllib.request.Request(base + "/identity/oauth/token", data=form), timeout=60) as r:
+        return json.loads(r.read())["access_token"]
+
+
+def api_headers(token, developer_token, customer_id, account_id):
+    return {"Authorization": "Bearer " + token, "DeveloperToken": developer_token,
+            "CustomerId": str(customer_id), "CustomerAccountId": str(account_id)}
+
+
+def upload_command(url, headers, path, *curl_options):
+    """curl streaming the file from disk as multipart/form-data, with the API headers."""
+    command = ["curl", *curl_options, "-X", "POST", url]
+    for name, value in headers.items():
+        command += ["-H", f"{name}: {value}"]
+    return command + ["-F", "file=@" + path]
 
 
 def main():
@@ -68,12 +103,7 @@ def main():
         account_id = account["AccountId"]
 
     started = time.monotonic()
-    form = urllib.parse.urlencode({"grant_type": "client_credentials", "client_id": client_id,
-                                   "client_secret": secret}).encode()
-    with urllib.request.urlopen(urllib.request.Request(args.base + "/identity/oauth/token", data=form), timeout=60) as r:
-        access_token = json.loads(r.read())["access_token"]
-    headers = {"Authorization": "Bearer " + access_token, "DeveloperToken": developer_token,
-               "CustomerId": str(customer_id), "CustomerAccountId": str(account_id)}
+    headers = api_headers(access_token(args.base, client_id, secret), developer_token, customer_id, account_id)
 
     url = call(args.base, "/Bulk/v13/BulkUploadUrl/Query", {"ResponseMode": args.mode, "AccountId": int(account_id)}, headers)
     request_id = url["RequestId"]
@@ -82,11 +112,7 @@ def main():
             json.dump({"RequestId": request_id, "headers": headers}, started_file)
 
     upload_started = time.monotonic()
-    curl = ["curl", "-sS", "-f", "-o", "/dev/null", "-X", "POST", url["UploadUrl"]]
-    for name, value in headers.items():
-        curl += ["-H", f"{name}: {value}"]
-    curl += ["-F", "file=@" + args.file]
-    subprocess.run(curl, check=True)
+    subprocess.run(upload_command(url["UploadUrl"], headers, args.file, "-sS", "-f", "-o", "/dev/null"), check=True)
     uploaded = time.monotonic()
 
     status = {}

@@ -18,10 +18,11 @@ import subprocess
 import sys
 import time
 import urllib.error
-import urllib.parse
 import urllib.request
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(ROOT, "bench"))
+import bulk_client  # noqa: E402  (the benchmark's API client: one way of calling the API)
 WORK = os.path.join(ROOT, "reliability", "target")
 SERVER = os.path.join(WORK, "server")
 GEN = os.path.join(ROOT, "..", "shared", "tools", "gen-customers")
@@ -87,34 +88,17 @@ def fresh_setup():
 
 # --- the API -------------------------------------------------------------------------------------
 
-def call(path, body, headers, retries=120):
-    data = json.dumps(body).encode()
-    for attempt in range(retries):
-        try:
-            request = urllib.request.Request(BASE + path, data=data, method="POST",
-                                             headers=dict(headers, **{"Content-Type": "application/json"}))
-            with urllib.request.urlopen(request, timeout=30) as response:
-                return json.loads(response.read())
-        except urllib.error.HTTPError as e:
-            if e.code < 500:
-                raise
-            time.sleep(1)  # the database is restarting: 500 InternalError until it is back
-        except (urllib.error.URLError, ConnectionError, OSError):
-            time.sleep(1)  # the server is down or restarting: the client keeps trying, as a real one would
-    raise SystemExit("the server stayed unreachable")
+def call(path, body, headers):
+    # the server or its database may be restarting: keep asking, as a patient client would
+    return bulk_client.call(BASE, path, body, headers, retry_seconds=120)
 
 
 def new_account():
     """A new account of the bootstrap customer, and the headers of the bootstrap client for it."""
     customer = psql("select id from tenant order by id limit 1")
     account = call(f"/admin/v1/customers/{customer}/accounts", {"Name": "crash"}, {"X-Admin-Key": ADMIN_KEY})
-    form = urllib.parse.urlencode({"grant_type": "client_credentials", "client_id": "crash-client",
-                                   "client_secret": "crash-secret"}).encode()
-    with urllib.request.urlopen(urllib.request.Request(BASE + "/identity/oauth/token", data=form), timeout=30) as r:
-        token = json.loads(r.read())["access_token"]
-    headers = {"Authorization": "Bearer " + token, "DeveloperToken": "crash-developer-token",
-               "CustomerId": customer, "CustomerAccountId": str(account["AccountId"])}
-    return account, headers
+    token = bulk_client.access_token(BASE, "crash-client", "crash-secret")
+    return account, bulk_client.api_headers(token, "crash-developer-token", customer, account["AccountId"])
 
 
 def new_request(account, headers):
@@ -122,28 +106,27 @@ def new_request(account, headers):
     return url["RequestId"], url["UploadUrl"]
 
 
-def upload(url, headers, path, background=False):
-    command = ["curl", "-sS", "-o", "/dev/null", "-w", "%{http_code}", "-X", "POST", url]
-    for name, value in headers.items():
-        command += ["-H", f"{name}: {value}"]
-    command += ["-F", "file=@" + path]
-    if background:
-        return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+def upload(url, headers, path):
+    command = bulk_client.upload_command(url, headers, path, "-sS", "-o", "/dev/null", "-w", "%{http_code}")
     return subprocess.run(command, capture_output=True, text=True).stdout
+
+
+def slow_upload(url, headers, path):
+    """An upload in the background at 1 MB/s, so that it is surely still streaming a second later,
+    whatever the file's size."""
+    command = bulk_client.upload_command(url, headers, path, "-sS", "-o", "/dev/null", "--limit-rate", "1M")
+    return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
 def status(request_id, headers):
     return call("/Bulk/v13/BulkUploadStatus/Query", {"RequestId": request_id}, headers)
 
 
-FINAL = {"Completed", "CompletedWithErrors", "Failed", "UploadFileRowCountExceeded", "UploadFileFormatNotSupported"}
-
-
 def wait_final(request_id, headers, timeout=900):
     deadline = time.time() + timeout
     while time.time() < deadline:
         s = status(request_id, headers)
-        if s["RequestStatus"] in FINAL:
+        if s["RequestStatus"] in bulk_client.FINAL:
             return s
         time.sleep(1)
     raise SystemExit(f"{request_id} not final after {timeout} s")
@@ -152,7 +135,7 @@ def wait_final(request_id, headers, timeout=900):
 def wait_progress(request_id, headers, percent):
     while True:
         s = status(request_id, headers)
-        if s["RequestStatus"] in FINAL:
+        if s["RequestStatus"] in bulk_client.FINAL:
             return s
         if s["RequestStatus"] == "InProgress" and s.get("PercentComplete", 0) >= percent:
             return s
@@ -274,8 +257,8 @@ def run_kill_during_upload(label, data, expect, want_digest, want_count, record)
     log(label)
     account, headers = new_account()
     request_id, url = new_request(account, headers)
-    curl = upload(url, headers, data, background=True)
-    time.sleep(0.3)
+    curl = slow_upload(url, headers, data)
+    time.sleep(1)
     kill_server()
     curl.wait()
     start_server()
