@@ -247,7 +247,7 @@ public class ImportService {
         }
     }
 
-    private static UploadHeader header(List<String> names) {
+    static UploadHeader header(List<String> names) {
         try {
             return UploadHeader.of(names);
         } catch (IllegalArgumentException e) {

@@ -34,12 +34,21 @@ public final class BulkApi {
         }
     }
 
-    /** A tenant of its own for each test: customer, account, API client and a token. */
+    /**
+     * A tenant of its own for each test: customer, account, API client and its tokens. The e2e
+     * server issues tokens for 30 seconds (BULK_TOKEN_TTL_SECONDS, so that expiry can be tested);
+     * like a real client, this one asks for a new token before the old one runs out.
+     */
     public record Tenant(long customerId, long accountId, long defaultListId, String clientId, String clientSecret,
-                         String developerToken, String accessToken) {
+                         String developerToken, Tokens tokens) {
+
+        /** A token with at least 20 of its 30 seconds left. */
+        public String accessToken() {
+            return tokens.current(clientId, clientSecret);
+        }
 
         public List<String> headers() {
-            return List.of("Authorization", "Bearer " + accessToken, "DeveloperToken", developerToken,
+            return List.of("Authorization", "Bearer " + accessToken(), "DeveloperToken", developerToken,
                     "CustomerId", Long.toString(customerId), "CustomerAccountId", Long.toString(accountId));
         }
     }
@@ -49,9 +58,35 @@ public final class BulkApi {
         long customerId = admin("/admin/v1/customers", name).json().get("CustomerId").asLong();
         JsonNode account = admin("/admin/v1/customers/" + customerId + "/accounts", name).json();
         JsonNode client = admin("/admin/v1/customers/" + customerId + "/clients", name).json();
-        String token = token(client.get("ClientId").asText(), client.get("ClientSecret").asText()).json().get("access_token").asText();
-        return new Tenant(customerId, account.get("AccountId").asLong(), account.get("DefaultCustomerListId").asLong(),
-                client.get("ClientId").asText(), client.get("ClientSecret").asText(), client.get("DeveloperToken").asText(), token);
+        Tenant tenant = new Tenant(customerId, account.get("AccountId").asLong(), account.get("DefaultCustomerListId").asLong(),
+                client.get("ClientId").asText(), client.get("ClientSecret").asText(), client.get("DeveloperToken").asText(), new Tokens());
+        tenant.accessToken(); // the first token now, while the client is surely valid
+        return tenant;
+    }
+
+    /** The tokens issued to one client, newest last. */
+    public static final class Tokens {
+        private static final long RENEW_AFTER_NANOS = Duration.ofSeconds(10).toNanos();
+        private final List<String> issued = new ArrayList<>();
+        private long issuedAt;
+
+        synchronized String current(String clientId, String clientSecret) {
+            if (issued.isEmpty() || System.nanoTime() - issuedAt > RENEW_AFTER_NANOS) {
+                Reply reply = token(clientId, clientSecret);
+                if (reply.status() == 200) {
+                    issued.add(reply.json().get("access_token").asText());
+                    issuedAt = System.nanoTime();
+                } else if (issued.isEmpty()) {
+                    throw new IllegalStateException("no token for " + clientId + ": " + reply);
+                }
+                // otherwise (a revoked client, say) the last token is sent and refused, as it should be
+            }
+            return issued.get(issued.size() - 1);
+        }
+
+        public synchronized List<String> issued() {
+            return List.copyOf(issued);
+        }
     }
 
     public static Reply admin(String path, String name) {

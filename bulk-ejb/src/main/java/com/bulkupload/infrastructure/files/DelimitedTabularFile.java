@@ -1,8 +1,10 @@
 package com.bulkupload.infrastructure.files;
 
 import java.io.IOException;
+import java.io.FilterReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.PushbackInputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -11,6 +13,7 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -51,9 +54,11 @@ final class DelimitedTabularFile implements TabularFile {
                 .setDelimiter(delimiter)
                 .setIgnoreEmptyLines(true)
                 .get();
-        try (InputStream in = source.open(); Reader reader = decodingReader(in); CSVParser parser = format.parse(reader)) {
+        try (InputStream in = source.open(); RecordLengthGuard reader = new RecordLengthGuard(decodingReader(in));
+             CSVParser parser = format.parse(reader)) {
             try {
                 for (CSVRecord record : parser) {
+                    reader.recordEnded();
                     long row = record.getRecordNumber();
                     List<String> fields = record.toList();
                     checkDecoded(fields, row);
@@ -63,9 +68,19 @@ final class DelimitedTabularFile implements TabularFile {
                         sink.record(row, fields);
                     }
                 }
+            } catch (RecordLengthGuard.TooLong e) {
+                // a file over the size limit is refused as that (3210), as the bombs must be, even
+                // when its first over-long line is found before the limit: read on, without parsing
+                in.transferTo(OutputStream.nullOutputStream());
+                throw UploadFileException.unsupported("Row " + (parser.getRecordNumber() + 1) + " is longer than "
+                        + MAX_RECORD_CHARS + " characters: an unterminated quote, or the file is not a table.");
             } catch (UncheckedIOException e) {
+                if (!(e.getCause() instanceof CSVException)) {
+                    throw e.getCause(); // the server could not read its own copy: not the client's fault
+                }
+                String reason = e.getCause().getMessage();
                 throw UploadFileException.unsupported("The file cannot be parsed from row " + (parser.getRecordNumber() + 1)
-                        + ": " + e.getCause().getMessage() + " (an unterminated quote runs to the end of the file).");
+                        + ": " + reason + (reason.contains("EOF") ? " (an unterminated quote runs to the end of the file)." : "."));
             }
             if (parser.getRecordNumber() == 0) {
                 throw UploadFileException.unsupported("The file is empty: it has no header row.");
@@ -84,6 +99,53 @@ final class DelimitedTabularFile implements TabularFile {
                 if (c == '\0') {
                     throw UploadFileException.unsupported("Row " + row + " holds a NUL byte: the file is not text.");
                 }
+            }
+        }
+    }
+
+    /**
+     * Counts the characters the parser takes for the record it is reading and stops it past
+     * {@link TabularFile#MAX_RECORD_CHARS}: Commons CSV would otherwise buffer a field of any
+     * length (an unterminated quote makes the rest of the file one field). The parser reads ahead
+     * a buffer at a time, so the bound is exact to within that buffer.
+     */
+    private static final class RecordLengthGuard extends FilterReader {
+
+        static final class TooLong extends RuntimeException {
+            TooLong() {
+                super(null, null, false, false);
+            }
+        }
+
+        private long sinceRecord;
+
+        RecordLengthGuard(Reader in) {
+            super(in);
+        }
+
+        void recordEnded() {
+            sinceRecord = 0;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int c = super.read();
+            count(c < 0 ? 0 : 1);
+            return c;
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            count(Math.max(n, 0));
+            return n;
+        }
+
+        private void count(int n) {
+            sinceRecord += n;
+            // the parser may have read ahead up to a buffer (8 KB) past the record it returned
+            if (sinceRecord > MAX_RECORD_CHARS + 16_384L) {
+                throw new TooLong();
             }
         }
     }

@@ -101,7 +101,7 @@ public final class UploadFileOpener {
     private OpenedFile unwrapped(DelimitedTabularFile.StreamSource compressed, String innerName, String contentType,
                                  Charset charset) throws IOException {
         DelimitedTabularFile.StreamSource limited = () -> new BufferedInputStream(
-                new LimitedInputStream(compressed.open(), maxUncompressedBytes), 64 * 1024);
+                new LimitedInputStream(InflatingInputStream.open(compressed), maxUncompressedBytes), 64 * 1024);
         int innerMagic;
         try (InputStream in = limited.open()) {
             innerMagic = magic(in);

@@ -59,8 +59,26 @@ final class XlsxTabularFile implements TabularFile {
             if (!rows.sawHeader) {
                 throw UploadFileException.unsupported("The first sheet is empty: it has no header row.");
             }
-        } catch (OpenXML4JException | SAXException | ParserConfigurationException | org.apache.poi.ooxml.POIXMLException e) {
-            throw UploadFileException.unsupported("The file is not a readable XLSX workbook: " + e.getMessage());
+        } catch (SinkFailure e) {
+            throw e.failure;
+        } catch (UploadFileException e) {
+            throw e;
+        } catch (OpenXML4JException | SAXException | ParserConfigurationException | IOException | RuntimeException e) {
+            // POI reports a damaged workbook in many ways (its own exceptions, IOException for bad
+            // XML or zip data, IllegalArgumentException, ...): all of them mean the same to the client
+            String reason = String.valueOf(e.getMessage());
+            throw UploadFileException.unsupported("The file is not a readable XLSX workbook: "
+                    + (reason.length() > 200 ? reason.substring(0, 200) + "..." : reason));
+        }
+    }
+
+    /** What the sink threw (the importer's own failures), kept apart from POI's on the way out. */
+    private static final class SinkFailure extends RuntimeException {
+        final RuntimeException failure;
+
+        SinkFailure(RuntimeException failure) {
+            super(null, failure, false, false);
+            this.failure = failure;
         }
     }
 
@@ -68,7 +86,12 @@ final class XlsxTabularFile implements TabularFile {
     private static final class RowCollector implements XSSFSheetXMLHandler.SheetContentsHandler {
 
         private final RecordSink sink;
+        /** Excel's own limit (column XFD): a reference past it is a damaged or hostile sheet. */
+        private static final int MAX_COLUMNS = 16_384;
+
         private List<String> row;
+        private long rowChars;
+        private int currentRow;
         private boolean sawHeader;
         private int headerSize;
 
@@ -78,16 +101,29 @@ final class XlsxTabularFile implements TabularFile {
 
         @Override
         public void startRow(int rowNum) {
+            currentRow = rowNum;
             row = new ArrayList<>();
+            rowChars = 0;
         }
 
         @Override
         public void cell(String reference, String value, XSSFComment comment) {
             int column = reference == null ? row.size() : new CellReference(reference).getCol();
+            rowChars += value == null ? 0 : value.length();
+            if (column >= MAX_COLUMNS || column < 0) {
+                throw UploadFileException.unsupported("Row " + rowNumber() + " has a cell beyond column XFD (" + reference + ").");
+            }
+            if (rowChars > MAX_RECORD_CHARS) {
+                throw UploadFileException.unsupported("Row " + rowNumber() + " is longer than " + MAX_RECORD_CHARS + " characters.");
+            }
             while (row.size() < column) {
                 row.add("");
             }
             row.add(value == null ? "" : value);
+        }
+
+        private long rowNumber() {
+            return currentRow + 1L;
         }
 
         @Override
@@ -98,13 +134,21 @@ final class XlsxTabularFile implements TabularFile {
             if (!sawHeader) {
                 sawHeader = true;
                 headerSize = row.size();
-                sink.header(List.copyOf(row));
+                try {
+                    sink.header(List.copyOf(row));
+                } catch (RuntimeException e) {
+                    throw new SinkFailure(e);
+                }
             } else {
                 // the sheet XML leaves empty trailing cells out: they are empty values
                 while (row.size() < headerSize) {
                     row.add("");
                 }
-                sink.record(rowNum + 1L, row);
+                try {
+                    sink.record(rowNum + 1L, row);
+                } catch (RuntimeException e) {
+                    throw new SinkFailure(e);
+                }
             }
         }
     }
