@@ -13,102 +13,13 @@ import csv
 import hashlib
 import json
 import os
-import signal
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-sys.path.insert(0, os.path.join(ROOT, "bench"))
-import bulk_client  # noqa: E402  (the benchmark's API client: one way of calling the API)
-WORK = os.path.join(ROOT, "reliability", "target")
-SERVER = os.path.join(WORK, "server")
-GEN = os.path.join(ROOT, "..", "shared", "tools", "gen-customers")
-BASE = "http://127.0.0.1:8080"
-ADMIN_KEY = "crash-test-admin-key"
-SCHEMA = "bulk_crash"
-PSQL = ["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "test", "-q", "-t", "-A", "-v", "ON_ERROR_STOP=1"]
-ENV = dict(os.environ, BULK_DB_URL=f"jdbc:postgresql://127.0.0.1:5432/test?currentSchema={SCHEMA}",
-           BULK_ADMIN_KEY=ADMIN_KEY, BULK_MAX_FILE_BYTES="2000000000", BULK_STUCK_IMPORT_SECONDS="15",
-           PGOPTIONS=f"-c client_min_messages=warning -c search_path={SCHEMA}",
-           BULK_BOOTSTRAP_CLIENT_ID="crash-client", BULK_BOOTSTRAP_CLIENT_SECRET="crash-secret",
-           BULK_BOOTSTRAP_DEVELOPER_TOKEN="crash-developer-token")
-
-
-def log(message):
-    print("== " + message, file=sys.stderr, flush=True)
-
-
-def psql(sql):
-    return subprocess.run(PSQL + ["-c", sql], check=True, capture_output=True, text=True, env=ENV).stdout.strip()
-
-
-# --- the server ----------------------------------------------------------------------------------
-
-def server_pid():
-    out = subprocess.run(["pgrep", "-f", "jboss.home.dir=" + SERVER], capture_output=True, text=True).stdout.split()
-    return int(out[0]) if out else None
-
-
-def start_server():
-    subprocess.Popen([os.path.join(SERVER, "bin", "standalone.sh"), "-c", "standalone-full.xml"], env=ENV,
-                     stdout=open(os.path.join(WORK, "server.out"), "a"), stderr=subprocess.STDOUT, start_new_session=True)
-    for _ in range(180):
-        try:
-            with urllib.request.urlopen(BASE + "/health", timeout=2) as r:
-                if r.status == 200:
-                    return
-        except (urllib.error.URLError, ConnectionError, OSError):
-            pass
-        time.sleep(1)
-    raise SystemExit("the server did not come up")
-
-
-def kill_server():
-    pid = server_pid()
-    if pid:
-        os.kill(pid, signal.SIGKILL)
-        for _ in range(60):
-            if server_pid() is None:
-                break
-            time.sleep(0.2)
-    # wait for the port to be free again
-    time.sleep(1)
-
-
-def fresh_setup():
-    kill_server()
-    subprocess.run(["rm", "-rf", SERVER], check=True)
-    subprocess.run(["cp", "-r", os.path.join(ROOT, "ear", "target", "server"), SERVER], check=True)
-    psql(f"DROP SCHEMA IF EXISTS {SCHEMA} CASCADE; CREATE SCHEMA {SCHEMA};")
-    start_server()
-
-
-# --- the API -------------------------------------------------------------------------------------
-
-def call(path, body, headers):
-    # the server or its database may be restarting: keep asking, as a patient client would
-    return bulk_client.call(BASE, path, body, headers, retry_seconds=120)
-
-
-def new_account():
-    """A new account of the bootstrap customer, and the headers of the bootstrap client for it."""
-    customer = psql("select id from tenant order by id limit 1")
-    account = call(f"/admin/v1/customers/{customer}/accounts", {"Name": "crash"}, {"X-Admin-Key": ADMIN_KEY})
-    token = bulk_client.access_token(BASE, "crash-client", "crash-secret")
-    return account, bulk_client.api_headers(token, "crash-developer-token", customer, account["AccountId"])
-
-
-def new_request(account, headers):
-    url = call("/Bulk/v13/BulkUploadUrl/Query", {"ResponseMode": "ErrorsAndResults", "AccountId": account["AccountId"]}, headers)
-    return url["RequestId"], url["UploadUrl"]
-
-
-def upload(url, headers, path):
-    command = bulk_client.upload_command(url, headers, path, "-sS", "-o", "/dev/null", "-w", "%{http_code}")
-    return subprocess.run(command, capture_output=True, text=True).stdout
+from harness import (GEN, WORK, fresh_setup, kill_server, log, new_account, new_request, psql, start_server, status,
+                     upload, wait_final)
+import bulk_client  # noqa: E402  (on the path through harness)
 
 
 def slow_upload(url, headers, path):
@@ -116,20 +27,6 @@ def slow_upload(url, headers, path):
     whatever the file's size."""
     command = bulk_client.upload_command(url, headers, path, "-sS", "-o", "/dev/null", "--limit-rate", "1M")
     return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-
-
-def status(request_id, headers):
-    return call("/Bulk/v13/BulkUploadStatus/Query", {"RequestId": request_id}, headers)
-
-
-def wait_final(request_id, headers, timeout=900):
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        s = status(request_id, headers)
-        if s["RequestStatus"] in bulk_client.FINAL:
-            return s
-        time.sleep(1)
-    raise SystemExit(f"{request_id} not final after {timeout} s")
 
 
 def wait_progress(request_id, headers, percent):

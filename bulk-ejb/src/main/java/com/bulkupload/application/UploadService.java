@@ -1,9 +1,11 @@
 package com.bulkupload.application;
 
 import com.bulkupload.domain.model.error.ErrorCode;
+import com.bulkupload.domain.model.tenant.TenantRepository;
 import com.bulkupload.domain.model.upload.RequestStatus;
 import com.bulkupload.domain.model.upload.UploadRequest;
 import com.bulkupload.domain.model.upload.UploadRequestRepository;
+import com.bulkupload.infrastructure.config.BulkSettings;
 import com.bulkupload.infrastructure.files.FileStorage;
 import com.bulkupload.infrastructure.messaging.jms.ImportQueue;
 import jakarta.ejb.Stateless;
@@ -28,6 +30,12 @@ public class UploadService {
     @Inject
     ImportQueue importQueue;
 
+    @Inject
+    TenantRepository tenants;
+
+    @Inject
+    BulkSettings settings;
+
     Clock clock = Clock.systemUTC();
 
     /** Refuses early, before a large body is read, what {@link #accept} would refuse anyway. */
@@ -41,9 +49,13 @@ public class UploadService {
      */
     public void accept(CallerContext caller, String requestId, UploadedFile file) {
         Instant now = clock.instant();
+        // the account first, then the request (the order GetBulkUploadUrl takes them in): the cap
+        // check below cannot race with another upload or URL request of the account, on any node
+        tenants.lockAccount(caller.accountId()).orElseThrow(() -> new BulkApiException(ErrorCode.USER_IS_NOT_AUTHORIZED));
         UploadRequest request = uploads.lockInAccount(requestId, caller.accountId())
                 .orElseThrow(() -> new BulkApiException(ErrorCode.INVALID_REQUEST_ID));
         refuseIfNotAccepting(request, now);
+        refuseIfAccountFull(caller.accountId());
         try {
             Files.move(file.storedAt(), storage.upload(request.requestId()), StandardCopyOption.REPLACE_EXISTING,
                     StandardCopyOption.ATOMIC_MOVE);
@@ -58,6 +70,19 @@ public class UploadService {
         UploadRequest request = uploads.findInAccount(requestId, caller.accountId())
                 .orElseThrow(() -> new BulkApiException(ErrorCode.INVALID_REQUEST_ID));
         refuseIfNotAccepting(request, now);
+        refuseIfAccountFull(caller.accountId());
+    }
+
+    /**
+     * The cap on queued and running imports (3202) holds at the upload too, not only when the URL
+     * is given: URLs asked for in advance would otherwise queue any number of files. The request
+     * keeps its window; the client uploads again once an import of the account has finished.
+     */
+    private void refuseIfAccountFull(Long accountId) {
+        if (uploads.countActiveInAccount(accountId) >= settings.maxActiveUploadsPerAccount()) {
+            throw new BulkApiException(ErrorCode.TOO_MANY_ACTIVE_UPLOADS, "At most " + settings.maxActiveUploadsPerAccount()
+                    + " uploads may be queued or in progress; this request keeps its upload window: send the file again later.");
+        }
     }
 
     private static void refuseIfNotAccepting(UploadRequest request, Instant now) {

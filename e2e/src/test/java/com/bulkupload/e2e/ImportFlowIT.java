@@ -302,12 +302,20 @@ class ImportFlowIT {
         Path file = generate(5000, "cap");
         Tenant tenant = BulkApi.newTenant();
         List<String> requests = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
+        List<String> urls = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            // URLs asked for in advance: a request waiting for its file is not active yet
             Reply url = BulkApi.getBulkUploadUrl(tenant, json("AccountId", tenant.accountId()));
             requests.add(url.json().get("RequestId").asText());
-            assertEquals(200, BulkApi.upload(tenant, url.json().get("UploadUrl").asText(), file).status());
+            urls.add(url.json().get("UploadUrl").asText());
+        }
+        for (int i = 0; i < 3; i++) {
+            assertEquals(200, BulkApi.upload(tenant, urls.get(i), file).status());
         }
         assertError(BulkApi.getBulkUploadUrl(tenant, json("AccountId", tenant.accountId())), 429, 3202);
+        // ... and the cap holds at the upload as well: the fourth file waits, its request stays retryable
+        assertError(BulkApi.upload(tenant, urls.get(3), DATA.resolve("customers-10.csv")), 429, 3202);
+        assertEquals("PendingFileUpload", BulkApi.getBulkUploadStatus(tenant, requests.remove(3)).json().get("RequestStatus").asText());
         Tenant neighbour = BulkApi.newTenant();
         assertEquals(200, BulkApi.getBulkUploadUrl(neighbour, json("AccountId", neighbour.accountId())).status(), "the cap is per account");
         for (String requestId : requests) {
