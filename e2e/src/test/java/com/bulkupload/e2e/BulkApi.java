@@ -172,7 +172,7 @@ public final class BulkApi {
                 return status;
             }
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("still " + state + " after " + timeout + ": " + status);
+                throw new AssertionError("still " + state + " after " + timeout + ": " + status + "; " + serverThreadDump());
             }
             try {
                 Thread.sleep(200);
@@ -180,6 +180,31 @@ public final class BulkApi {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
+        }
+    }
+
+    /**
+     * The server's threads (jcmd Thread.print) written under target/, for a request that never
+     * finished: what the importer was waiting for is the one thing the log cannot tell afterwards.
+     */
+    static String serverThreadDump() {
+        try {
+            ProcessHandle server = ProcessHandle.allProcesses()
+                    .filter(p -> p.info().commandLine().orElse("").contains("jboss-modules.jar"))
+                    .findFirst().orElse(null);
+            if (server == null) {
+                return "no server process to take a thread dump of";
+            }
+            Path jcmd = Path.of(ProcessHandle.current().info().command().orElseThrow()).resolveSibling("jcmd");
+            Path dump = Path.of("target", "server-threads-" + System.currentTimeMillis() + ".txt");
+            new ProcessBuilder(jcmd.toString(), Long.toString(server.pid()), "Thread.print", "-l")
+                    .redirectErrorStream(true).redirectOutput(dump.toFile()).start().waitFor();
+            return "server thread dump in " + dump.toAbsolutePath();
+        } catch (IOException | RuntimeException e) {
+            return "no thread dump: " + e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "no thread dump: interrupted";
         }
     }
 
