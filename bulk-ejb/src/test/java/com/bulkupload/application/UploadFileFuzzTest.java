@@ -179,6 +179,69 @@ class UploadFileFuzzTest {
         assertTrue(refused.message().contains("beyond column XFD"), refused.message());
     }
 
+    @Example
+    void aWorkbookOfAMillionSharedStringsReadsInTheSmallHeap() throws IOException {
+        // Excel keeps every distinct text in one shared-strings part; held in memory, a million of
+        // them take more than this whole 64 MB heap
+        int rows = 200_000;
+        Path file = work.resolve("shared-strings.xlsx");
+        String main = "xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"";
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(DATA.resolve("customers-10.xlsx")));
+             ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(file))) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                out.putNextEntry(new ZipEntry(entry.getName()));
+                String name = entry.getName();
+                if (name.equals("xl/worksheets/sheet1.xml")) {
+                    write(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet " + main + "><sheetData>");
+                    write(out, "<row r=\"1\">" + Stream.of("Email", "FirstName", "LastName", "Company", "City")
+                            .map(h -> "<c t=\"inlineStr\"><is><t>" + h + "</t></is></c>").reduce("", String::concat) + "</row>");
+                    StringBuilder row = new StringBuilder();
+                    for (int r = 0; r < rows; r++) {
+                        row.setLength(0);
+                        row.append("<row r=\"").append(r + 2).append("\">");
+                        for (int c = 0; c < 5; c++) {
+                            row.append("<c t=\"s\"><v>").append(r * 5 + c).append("</v></c>");
+                        }
+                        write(out, row.append("</row>").toString());
+                    }
+                    write(out, "</sheetData></worksheet>");
+                } else if (name.equals("[Content_Types].xml") || name.equals("xl/_rels/workbook.xml.rels")) {
+                    String xml = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                            .replace("</Types>", "<Override PartName=\"/xl/sharedStrings.xml\" ContentType=\"application/"
+                                    + "vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml\"/></Types>")
+                            .replace("</Relationships>", "<Relationship Id=\"rIdStrings\" Type=\"http://schemas.openxmlformats.org/"
+                                    + "officeDocument/2006/relationships/sharedStrings\" Target=\"sharedStrings.xml\"/></Relationships>");
+                    write(out, xml);
+                } else {
+                    in.transferTo(out);
+                }
+                out.closeEntry();
+            }
+            out.putNextEntry(new ZipEntry("xl/sharedStrings.xml"));
+            write(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?><sst " + main + ">");
+            String[] kinds = {"user%d@example.com", "First%d", "Last%d", "Company %d", "City %d"};
+            for (int r = 0; r < rows; r++) {
+                for (String kind : kinds) {
+                    write(out, "<si><t>" + String.format(kind, r) + "</t></si>");
+                }
+            }
+            write(out, "</sst>");
+            out.closeEntry();
+        }
+        try {
+            Completed completed = completed(importWithinAMinute(file, "shared-strings.xlsx", null, LookupField.Email));
+            assertEquals(rows, completed.rows().size());
+            assertEquals(List.of(), completed.rowErrors());
+            Files.delete(completed.resultFile());
+        } finally {
+            Files.delete(file);
+        }
+    }
+
+    private static void write(OutputStream out, String text) throws IOException {
+        out.write(text.getBytes(StandardCharsets.UTF_8));
+    }
+
     /** The sample workbook with its first sheet's XML replaced. */
     static void workbookWithSheet(Path file, byte[] sheet) throws IOException {
         try (ZipInputStream in = new ZipInputStream(Files.newInputStream(DATA.resolve("customers-10.xlsx")));

@@ -299,7 +299,8 @@ class ImportFlowIT {
     void accountCapOnActiveUploads() throws IOException, InterruptedException {
         // the e2e server allows 3 active uploads per account (BULK_MAX_ACTIVE_UPLOADS; 10 in production);
         // one account's imports run one at a time, so the later ones wait queued
-        Path file = generate(5000, "cap");
+        // big enough that the first import is still running when the fourth file comes (30,000 rows: 1-2 s)
+        Path file = generate(30_000, "cap");
         Tenant tenant = BulkApi.newTenant();
         List<String> requests = new ArrayList<>();
         List<String> urls = new ArrayList<>();
