@@ -105,7 +105,10 @@ public class JpaCustomerRepository implements CustomerRepository {
                 parameters.put(f[0], f[1].trim());
             }
         }
-        TypedQuery<Customer> query = em.createQuery(jpql.append(" order by c.id").toString(), Customer.class);
+        // ordered by both columns of the (list, id) index although the list is fixed: H2 then reads
+        // the page in index order and stops after it ("index sorted"); ordered by id alone it sorts
+        // the rest of the list for every page (800 ms a page at 100k customers, 17x slower)
+        TypedQuery<Customer> query = em.createQuery(jpql.append(" order by c.customerListId, c.id").toString(), Customer.class);
         parameters.forEach(query::setParameter);
         return query.setMaxResults(size).getResultList();
     }
