@@ -238,6 +238,22 @@ class UploadFileFuzzTest {
         }
     }
 
+    @Example
+    void entitiesInAWorkbooksXmlAreNeverResolved() throws IOException {
+        String doctype = "<!DOCTYPE x [<!ENTITY secret SYSTEM \"file:///etc/passwd\">]>";
+        Path file = work.resolve("entities.xlsx");
+        workbookWithSheet(file, ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>" + doctype
+                + "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
+                + "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Email</t></is></c><c r=\"B1\" t=\"inlineStr\"><is><t>City</t></is></c></row>"
+                + "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>a@example.com</t></is></c>"
+                + "<c r=\"B2\" t=\"inlineStr\"><is><t>&secret;</t></is></c></row></sheetData></worksheet>").getBytes(StandardCharsets.UTF_8));
+        // POI's parsers refuse a DOCTYPE outright: nothing is read from disk, the file fails as 3211
+        Refused refused = refused(importWithinAMinute(file, "entities.xlsx", null, LookupField.Email));
+        assertEquals(ErrorCode.UPLOAD_FILE_FORMAT_NOT_SUPPORTED, refused.error());
+        assertTrue(!refused.message().contains("root:"), refused.message());
+        Files.delete(file);
+    }
+
     private static void write(OutputStream out, String text) throws IOException {
         out.write(text.getBytes(StandardCharsets.UTF_8));
     }
