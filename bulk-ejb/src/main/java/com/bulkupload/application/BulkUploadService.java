@@ -86,10 +86,7 @@ public class BulkUploadService {
                 .orElseThrow(() -> new BulkApiException(ErrorCode.INVALID_CUSTOMER_LIST,
                         "CustomerListId " + command.customerListId() + " is not a list of this account."));
 
-        if (uploads.countActiveInAccount(account.id()) >= settings.maxActiveUploadsPerAccount()) {
-            throw new BulkApiException(ErrorCode.TOO_MANY_ACTIVE_UPLOADS,
-                    "At most " + settings.maxActiveUploadsPerAccount() + " uploads may be queued or in progress.");
-        }
+        ActiveUploadCap.refuseIfReached(uploads, settings, account.id(), ".");
 
         String requestId = Secrets.newId("");
         uploads.store(new UploadRequest(requestId, account.id(), listId, responseMode, lookupField, partition,

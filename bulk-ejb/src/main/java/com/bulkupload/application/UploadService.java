@@ -38,6 +38,8 @@ public class UploadService {
 
     Clock clock = Clock.systemUTC();
 
+    private static final String AGAIN_LATER = "; this request keeps its upload window: send the file again later.";
+
     /** Refuses early, before a large body is read, what {@link #accept} would refuse anyway. */
     public void checkAcceptsFile(CallerContext caller, String requestId) {
         check(caller, requestId, clock.instant());
@@ -55,7 +57,9 @@ public class UploadService {
         UploadRequest request = uploads.lockInAccount(requestId, caller.accountId())
                 .orElseThrow(() -> new BulkApiException(ErrorCode.INVALID_REQUEST_ID));
         refuseIfNotAccepting(request, now);
-        refuseIfAccountFull(caller.accountId());
+        // the cap holds at the upload too, not only when the URL is given: URLs asked for in
+        // advance would otherwise queue any number of files; the request keeps its window
+        ActiveUploadCap.refuseIfReached(uploads, settings, caller.accountId(), AGAIN_LATER);
         try {
             Files.move(file.storedAt(), storage.upload(request.requestId()), StandardCopyOption.REPLACE_EXISTING,
                     StandardCopyOption.ATOMIC_MOVE);
@@ -70,19 +74,7 @@ public class UploadService {
         UploadRequest request = uploads.findInAccount(requestId, caller.accountId())
                 .orElseThrow(() -> new BulkApiException(ErrorCode.INVALID_REQUEST_ID));
         refuseIfNotAccepting(request, now);
-        refuseIfAccountFull(caller.accountId());
-    }
-
-    /**
-     * The cap on queued and running imports (3202) holds at the upload too, not only when the URL
-     * is given: URLs asked for in advance would otherwise queue any number of files. The request
-     * keeps its window; the client uploads again once an import of the account has finished.
-     */
-    private void refuseIfAccountFull(Long accountId) {
-        if (uploads.countActiveInAccount(accountId) >= settings.maxActiveUploadsPerAccount()) {
-            throw new BulkApiException(ErrorCode.TOO_MANY_ACTIVE_UPLOADS, "At most " + settings.maxActiveUploadsPerAccount()
-                    + " uploads may be queued or in progress; this request keeps its upload window: send the file again later.");
-        }
+        ActiveUploadCap.refuseIfReached(uploads, settings, caller.accountId(), AGAIN_LATER);
     }
 
     private static void refuseIfNotAccepting(UploadRequest request, Instant now) {

@@ -44,7 +44,7 @@ public class JpaUploadRequestRepository implements UploadRequestRepository {
 
     @Override
     public Optional<UploadRequest> lockInAccount(String requestId, Long accountId) {
-        if (requestId == null) {
+        if (!wellFormed(requestId)) {
             return Optional.empty();
         }
         return EntityLookups.find(em, UploadRequest.class, requestId, LockModeType.PESSIMISTIC_WRITE)
