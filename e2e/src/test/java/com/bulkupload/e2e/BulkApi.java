@@ -48,9 +48,14 @@ public final class BulkApi {
         }
 
         public List<String> headers() {
-            return List.of("Authorization", "Bearer " + accessToken(), "DeveloperToken", developerToken,
-                    "CustomerId", Long.toString(customerId), "CustomerAccountId", Long.toString(accountId));
+            return apiHeaders(accessToken(), developerToken, customerId, accountId);
         }
+    }
+
+    /** The headers of an authenticated JSON or upload call (name, value, name, value...). */
+    public static List<String> apiHeaders(String token, String developerToken, long customerId, long accountId) {
+        return List.of("Authorization", "Bearer " + token, "DeveloperToken", developerToken,
+                "CustomerId", Long.toString(customerId), "CustomerAccountId", Long.toString(accountId));
     }
 
     public static Tenant newTenant() {
@@ -138,6 +143,14 @@ public final class BulkApi {
 
     /** POSTs one file (and optional form fields: name, value, ...) as multipart/form-data to an absolute URL. */
     public static Reply upload(Tenant tenant, String url, Path file, String... fields) {
+        return multipart(url, tenant.headers(), file, file.getFileName().toString(), "application/octet-stream", fields);
+    }
+
+    /**
+     * POSTs form fields (name, value, ...) and then one file part, under the part name and content
+     * type given (any text at all: hostile names too), as multipart/form-data with these headers.
+     */
+    public static Reply multipart(String url, List<String> headers, Path file, String fileName, String contentType, String... fields) {
         String boundary = "----bulk-e2e-" + UUID.randomUUID();
         try {
             java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
@@ -145,21 +158,29 @@ public final class BulkApi {
                 body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fields[i] + "\"\r\n\r\n"
                         + fields[i + 1] + "\r\n").getBytes(StandardCharsets.UTF_8));
             }
-            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + file.getFileName()
-                    + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                    + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
             body.write(java.nio.file.Files.readAllBytes(file));
             body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+            return send(withHeaders(HttpRequest.newBuilder(URI.create(url))
                     .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
-            List<String> headers = tenant.headers();
-            for (int i = 0; i < headers.size(); i += 2) {
-                request.header(headers.get(i), headers.get(i + 1));
-            }
-            return send(request);
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())), headers));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    public static final String SOAP_NS = "https://bingads.microsoft.com/CampaignManagement/v13";
+
+    /** A SOAP envelope with the four authentication headers (after any extra header elements) around a body. */
+    public static String soapEnvelope(String token, String developerToken, long customerId, long accountId,
+                                      String extraHeaders, String body) {
+        return "<s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\"><s:Header>" + extraHeaders
+                + "<AuthenticationToken xmlns=\"" + SOAP_NS + "\">" + token + "</AuthenticationToken>"
+                + "<CustomerAccountId xmlns=\"" + SOAP_NS + "\">" + accountId + "</CustomerAccountId>"
+                + "<CustomerId xmlns=\"" + SOAP_NS + "\">" + customerId + "</CustomerId>"
+                + "<DeveloperToken xmlns=\"" + SOAP_NS + "\">" + developerToken + "</DeveloperToken>"
+                + "</s:Header><s:Body>" + body + "</s:Body></s:Envelope>";
     }
 
     /** Polls GetBulkUploadStatus (JSON) until the request is no longer pending, queued or in progress. */

@@ -112,19 +112,8 @@ class HostileRequestsIT {
         }
     }
 
-    private static Reply uploadNamed(Tenant tenant, String url, Path file, String fileName, String contentType) throws IOException {
-        String boundary = "----bulk-e2e-" + UUID.randomUUID();
-        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8);
-        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-        byte[] content = Files.readAllBytes(file);
-        byte[] body = new byte[head.length + content.length + tail.length];
-        System.arraycopy(head, 0, body, 0, head.length);
-        System.arraycopy(content, 0, body, head.length, content.length);
-        System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
-        return BulkApi.send(BulkApi.withHeaders(HttpRequest.newBuilder(URI.create(url))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)), tenant.headers()));
+    private static Reply uploadNamed(Tenant tenant, String url, Path file, String fileName, String contentType) {
+        return BulkApi.multipart(url, tenant.headers(), file, fileName, contentType);
     }
 
     private static Reply checked(Reply reply, int httpStatus, int code) {

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 class SoapApiIT {
 
     private static final String ENDPOINT = "/Bulk/v13/BulkService.svc";
-    private static final String NS = "https://bingads.microsoft.com/CampaignManagement/v13";
+    private static final String NS = BulkApi.SOAP_NS;
 
     private static IBulkService port() throws Exception {
         URL wsdl = URI.create(BulkApi.BASE + ENDPOINT + "?wsdl").toURL();
@@ -194,12 +194,8 @@ class SoapApiIT {
     }
 
     private static String envelope(Tenant tenant, String extraHeaders, String body) {
-        return "<s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\"><s:Header>" + extraHeaders
-                + "<AuthenticationToken xmlns=\"" + NS + "\">" + tenant.accessToken() + "</AuthenticationToken>"
-                + "<CustomerAccountId xmlns=\"" + NS + "\">" + tenant.accountId() + "</CustomerAccountId>"
-                + "<CustomerId xmlns=\"" + NS + "\">" + tenant.customerId() + "</CustomerId>"
-                + "<DeveloperToken xmlns=\"" + NS + "\">" + tenant.developerToken() + "</DeveloperToken>"
-                + "</s:Header><s:Body>" + body + "</s:Body></s:Envelope>";
+        return BulkApi.soapEnvelope(tenant.accessToken(), tenant.developerToken(), tenant.customerId(), tenant.accountId(),
+                extraHeaders, body);
     }
 
     private static void assertSoapFault(Reply reply, int code) {

@@ -8,11 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.bulkupload.e2e.BulkApi.Reply;
 import com.bulkupload.e2e.BulkApi.Tenant;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,7 +32,7 @@ import org.junit.jupiter.api.Test;
 class TenancyIT {
 
     private static final String SOAP = "/Bulk/v13/BulkService.svc";
-    private static final String NS = "https://bingads.microsoft.com/CampaignManagement/v13";
+    private static final String NS = BulkApi.SOAP_NS;
     private static final Path DATA = ImportFlowIT.DATA;
     private static final String NO_SUCH_REQUEST = "0000000000000000000000000000dead";
     private static final long NO_SUCH_LIST = 987_654_321L;
@@ -48,17 +45,11 @@ class TenancyIT {
         }
 
         List<String> headers() {
-            return List.of("Authorization", "Bearer " + token, "DeveloperToken", developerToken,
-                    "CustomerId", Long.toString(customerId), "CustomerAccountId", Long.toString(accountId));
+            return BulkApi.apiHeaders(token, developerToken, customerId, accountId);
         }
 
         String envelope(String body) {
-            return "<s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\"><s:Header>"
-                    + "<AuthenticationToken xmlns=\"" + NS + "\">" + token + "</AuthenticationToken>"
-                    + "<CustomerAccountId xmlns=\"" + NS + "\">" + accountId + "</CustomerAccountId>"
-                    + "<CustomerId xmlns=\"" + NS + "\">" + customerId + "</CustomerId>"
-                    + "<DeveloperToken xmlns=\"" + NS + "\">" + developerToken + "</DeveloperToken>"
-                    + "</s:Header><s:Body>" + body + "</s:Body></s:Envelope>";
+            return BulkApi.soapEnvelope(token, developerToken, customerId, accountId, "", body);
         }
     }
 
@@ -215,22 +206,7 @@ class TenancyIT {
     }
 
     private static Reply upload(Credentials credentials, String requestId, Path file) {
-        String boundary = "----tenancy-" + System.nanoTime();
-        try {
-            byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"customers.csv\"\r\n"
-                    + "Content-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8);
-            byte[] content = Files.readAllBytes(file);
-            byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-            byte[] body = new byte[head.length + content.length + tail.length];
-            System.arraycopy(head, 0, body, 0, head.length);
-            System.arraycopy(content, 0, body, head.length, content.length);
-            System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
-            return BulkApi.send(BulkApi.withHeaders(HttpRequest.newBuilder(URI.create(BulkApi.BASE + "/files/uploads/" + requestId))
-                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)), credentials.headers()));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return BulkApi.multipart(BulkApi.BASE + "/files/uploads/" + requestId, credentials.headers(), file, "customers.csv", "text/csv");
     }
 
     private static String importFile(Tenant tenant, Path file) {
