@@ -88,10 +88,10 @@ final class XlsxTabularFile implements TabularFile {
     /** Turns the handler's cells into whole rows, empty cells included. */
     private static final class RowCollector implements XSSFSheetXMLHandler.SheetContentsHandler {
 
-        private final RecordSink sink;
         /** Excel's own limit (column XFD): a reference past it is a damaged or hostile sheet. */
         private static final int MAX_COLUMNS = 16_384;
 
+        private final RecordSink sink;
         private List<String> row;
         private long rowChars;
         private int currentRow;
@@ -125,6 +125,15 @@ final class XlsxTabularFile implements TabularFile {
             row.add(value == null ? "" : value);
         }
 
+        /** Passes a row to the sink, marking what the sink throws as its own, not POI's. */
+        private static void handOver(Runnable delivery) {
+            try {
+                delivery.run();
+            } catch (RuntimeException e) {
+                throw new SinkFailure(e);
+            }
+        }
+
         private long rowNumber() {
             return currentRow + 1L;
         }
@@ -137,21 +146,13 @@ final class XlsxTabularFile implements TabularFile {
             if (!sawHeader) {
                 sawHeader = true;
                 headerSize = row.size();
-                try {
-                    sink.header(List.copyOf(row));
-                } catch (RuntimeException e) {
-                    throw new SinkFailure(e);
-                }
+                handOver(() -> sink.header(List.copyOf(row)));
             } else {
                 // the sheet XML leaves empty trailing cells out: they are empty values
                 while (row.size() < headerSize) {
                     row.add("");
                 }
-                try {
-                    sink.record(rowNum + 1L, row);
-                } catch (RuntimeException e) {
-                    throw new SinkFailure(e);
-                }
+                handOver(() -> sink.record(rowNum + 1L, row));
             }
         }
     }
