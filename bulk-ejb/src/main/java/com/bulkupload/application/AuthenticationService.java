@@ -4,6 +4,7 @@ import com.bulkupload.domain.model.error.ErrorCode;
 import com.bulkupload.domain.model.tenant.AccessToken;
 import com.bulkupload.domain.model.tenant.Account;
 import com.bulkupload.domain.model.tenant.ApiClient;
+import com.bulkupload.domain.model.tenant.RefreshToken;
 import com.bulkupload.domain.model.tenant.TenantRepository;
 import com.bulkupload.infrastructure.config.BulkSettings;
 import com.bulkupload.infrastructure.security.Secrets;
@@ -22,6 +23,9 @@ import java.util.Optional;
 public class AuthenticationService {
 
     public static final String SCOPE = "bulk";
+
+    /** As long as Microsoft's refresh tokens live; each is used once. */
+    static final java.time.Duration REFRESH_TOKEN_LIFETIME = java.time.Duration.ofDays(90);
 
     @Inject
     TenantRepository tenants;
@@ -54,49 +58,103 @@ public class AuthenticationService {
             throttle.failed(throttleKey, source, now);
             throw new BulkApiException(ErrorCode.INVALID_CREDENTIALS, "Unknown client or wrong client secret.");
         }
-        String token = Secrets.newToken();
-        long lifetime = settings.tokenLifetime().toSeconds();
-        tenants.store(new AccessToken(Secrets.sha256(token), client.get().clientId(), now, now.plusSeconds(lifetime)));
-        return new IssuedToken(token, lifetime, SCOPE);
+        return issue(client.get(), now);
     }
 
-    public CallerContext authenticate(ApiCredentials credentials) {
-        if (credentials == null || isBlank(credentials.accessToken())) {
-            throw new BulkApiException(ErrorCode.INVALID_CREDENTIALS, "The AuthenticationToken is missing.");
-        }
+    /**
+     * A new token for the holder of a refresh token (grant_type=refresh_token, RFC 6749 section 6):
+     * how the official Bing Ads SDKs renew after 109. The refresh token is used up; the answer
+     * carries the next one. {@code clientId}, when given, must be the token's client.
+     */
+    public IssuedToken refreshToken(String clientId, String refreshToken, String source) {
         Instant now = clock.instant();
-        String cacheKey = AuthenticatedCallers.key(credentials);
-        CallerContext recent = callers.find(cacheKey, now);
+        String throttleKey = isBlank(clientId) ? "" : clientId.trim();
+        throttle.check(throttleKey, source, now);
+        Optional<RefreshToken> token = isBlank(refreshToken) ? Optional.empty()
+                : tenants.takeRefreshToken(Secrets.sha256(refreshToken.trim())).filter(t -> !t.isExpiredAt(now));
+        Optional<ApiClient> client = token
+                .filter(t -> isBlank(clientId) || t.clientId().equals(clientId.trim()))
+                .flatMap(t -> tenants.findClient(t.clientId()))
+                .filter(c -> !c.isRevoked());
+        if (client.isEmpty()) {
+            throttle.failed(throttleKey, source, now);
+            throw new BulkApiException(ErrorCode.INVALID_CREDENTIALS, "The refresh_token is unknown, used, expired or not this client's.");
+        }
+        return issue(client.get(), now);
+    }
+
+    private IssuedToken issue(ApiClient client, Instant now) {
+        String token = Secrets.newToken();
+        String refresh = Secrets.newToken();
+        long lifetime = settings.tokenLifetime().toSeconds();
+        tenants.store(new AccessToken(Secrets.sha256(token), client.clientId(), now, now.plusSeconds(lifetime)));
+        tenants.store(new RefreshToken(Secrets.sha256(refresh), client.clientId(), now, now.plus(REFRESH_TOKEN_LIFETIME)));
+        return new IssuedToken(token, lifetime, SCOPE, refresh);
+    }
+
+    /**
+     * Both parts of authenticating a call that names its customer and account (Bing's headers):
+     * who the caller is ({@link #identify}), then which account it acts on ({@link #resolveAccount}).
+     */
+    public CallerContext authenticate(ApiCredentials credentials) {
+        Instant now = clock.instant();
+        String cacheKey = credentials == null || isBlank(credentials.accessToken()) ? null : AuthenticatedCallers.key(credentials);
+        CallerContext recent = cacheKey == null ? null : callers.find(cacheKey, now);
         if (recent != null) {
             return recent;
         }
-        AccessToken token = tenants.findToken(Secrets.sha256(credentials.accessToken().trim()))
-                .filter(t -> !t.isExpiredAt(now))
+        ApiCredentials.HeaderNames names = credentials == null ? ApiCredentials.HeaderNames.SOAP : credentials.names();
+        Caller caller = identify(credentials == null ? null : credentials.accessToken(),
+                credentials == null ? null : credentials.developerToken(), names, now);
+        CallerContext context = resolveAccount(caller, credentials.customerId(), credentials.customerAccountId(), names);
+        Instant until = now.plus(settings.authCacheLifetime());
+        callers.remember(cacheKey, context, until.isBefore(caller.tokenExpiresAt()) ? until : caller.tokenExpiresAt());
+        return context;
+    }
+
+    /** An identified API client: who is calling, before any account is chosen. */
+    public record Caller(String clientId, Long tenantId, Instant tokenExpiresAt) {
+    }
+
+    /**
+     * Who is calling, from a bearer token: 105 for a missing, unknown or revoked one, 109 for an
+     * expired one (the official SDKs renew on exactly that code), 107 for a wrong developer token.
+     * {@code developerToken} null means the protocol has none (Marketo, Taobao): not checked.
+     */
+    public Caller identify(String accessToken, String developerToken, ApiCredentials.HeaderNames names, Instant now) {
+        if (isBlank(accessToken)) {
+            throw new BulkApiException(ErrorCode.INVALID_CREDENTIALS, "The " + names.token() + " header is missing.");
+        }
+        AccessToken token = tenants.findToken(Secrets.sha256(accessToken.trim()))
                 .orElseThrow(() -> new BulkApiException(ErrorCode.INVALID_CREDENTIALS,
-                        "The AuthenticationToken is unknown or expired."));
+                        "The " + names.token() + " is not a token this service issued."));
+        if (token.isExpiredAt(now)) {
+            throw new BulkApiException(ErrorCode.AUTHENTICATION_TOKEN_EXPIRED,
+                    "The " + names.token() + " expired at " + token.expiresAt() + "; request a new one.");
+        }
         ApiClient client = tenants.findClient(token.clientId())
                 .filter(c -> !c.isRevoked())
                 .orElseThrow(() -> new BulkApiException(ErrorCode.INVALID_CREDENTIALS,
                         "The API client of this token has been revoked."));
-
-        if (isBlank(credentials.developerToken())
-                || !Secrets.constantTimeEquals(Secrets.sha256(credentials.developerToken().trim()), client.developerTokenHash())) {
+        if (isBlank(developerToken)
+                || !Secrets.constantTimeEquals(Secrets.sha256(developerToken.trim()), client.developerTokenHash())) {
             throw new BulkApiException(ErrorCode.INVALID_DEVELOPER_TOKEN);
         }
+        return new Caller(client.clientId(), client.tenantId(), token.expiresAt());
+    }
 
-        Long customerId = parseId(credentials.customerId(), "CustomerId");
-        if (!client.tenantId().equals(customerId)) {
+    /** The account the caller names, if it is an account of the caller's customer (106 otherwise). */
+    public CallerContext resolveAccount(Caller caller, String customerIdValue, String accountIdValue, ApiCredentials.HeaderNames names) {
+        Long customerId = parseId(customerIdValue, "CustomerId");
+        if (!caller.tenantId().equals(customerId)) {
             throw new BulkApiException(ErrorCode.USER_IS_NOT_AUTHORIZED, "CustomerId is not this client's customer.");
         }
-        Long accountId = parseId(credentials.customerAccountId(), "CustomerAccountId");
+        Long accountId = parseId(accountIdValue, names.account());
         Account account = tenants.findAccount(accountId)
                 .filter(a -> a.belongsTo(customerId))
                 .orElseThrow(() -> new BulkApiException(ErrorCode.USER_IS_NOT_AUTHORIZED,
-                        "CustomerAccountId is not an account of this customer."));
-        CallerContext caller = new CallerContext(client.clientId(), customerId, account.id());
-        Instant until = now.plus(settings.authCacheLifetime());
-        callers.remember(cacheKey, caller, until.isBefore(token.expiresAt()) ? until : token.expiresAt());
-        return caller;
+                        names.account() + " is not an account of this customer."));
+        return new CallerContext(caller.clientId(), customerId, account.id());
     }
 
     private static Long parseId(String value, String name) {

@@ -39,12 +39,9 @@ public class BulkUploadService {
     @Inject
     BulkSettings settings;
 
-    @jakarta.ejb.EJB
-    ResultFileUrls resultFileUrls;
-
     Clock clock = Clock.systemUTC();
 
-    public UploadUrlResult getBulkUploadUrl(CallerContext caller, UploadUrlCommand command) {
+    public OpenedRequest getBulkUploadUrl(CallerContext caller, UploadUrlCommand command) {
         if (command == null) {
             throw new BulkApiException(ErrorCode.NULL_REQUEST, "GetBulkUploadUrlRequest is missing.");
         }
@@ -76,7 +73,7 @@ public class BulkUploadService {
         if (token != null) {
             Optional<UploadRequest> earlier = uploads.findByClientRequestToken(account.id(), token);
             if (earlier.isPresent() && earlier.get().isWithinIdempotencyWindow(now)) {
-                return new UploadUrlResult(earlier.get().requestId(), uploadUrl(earlier.get().requestId()));
+                return new OpenedRequest(earlier.get().requestId());
             }
             earlier.ifPresent(UploadRequest::releaseClientRequestToken);
         }
@@ -91,7 +88,7 @@ public class BulkUploadService {
         String requestId = Secrets.newId("");
         uploads.store(new UploadRequest(requestId, account.id(), listId, responseMode, lookupField, partition,
                 token, caller.clientId(), now, now.plus(settings.uploadWindow())));
-        return new UploadUrlResult(requestId, uploadUrl(requestId));
+        return new OpenedRequest(requestId);
     }
 
     public UploadStatusView getBulkUploadStatus(CallerContext caller, String requestId) {
@@ -103,17 +100,9 @@ public class BulkUploadService {
         // The expiry timer may not have run yet; the answer must be right anyway.
         Instant now = clock.instant();
         request.expireIfNoFileBy(now);
-        return new UploadStatusView(
+        return new UploadStatusView(request.requestId(), request.status().name(), request.percentComplete(),
+                request.rowsProcessed(), request.rowsFailed(), request.rowsWithWarning(),
                 request.errors().stream().map(e -> new OperationErrorView(e.code(), e.details(), e.errorCode(), e.message())).toList(),
-                request.percentComplete(),
-                request.status().name(),
-                request.hasResultFile() ? resultFileUrls.signedUrl(request.requestId(), now) : null,
-                request.rowsProcessed(),
-                request.rowsFailed(),
-                request.rowsWithWarning());
-    }
-
-    private String uploadUrl(String requestId) {
-        return settings.publicUrl() + "/files/uploads/" + requestId;
+                request.hasResultFile());
     }
 }

@@ -2,6 +2,7 @@ package com.bulkupload.application;
 
 import com.bulkupload.domain.model.customer.Customer;
 import com.bulkupload.domain.model.customer.CustomerRepository;
+import com.bulkupload.domain.model.customer.PhoneNumbers;
 import com.bulkupload.domain.model.customer.CustomerListRepository;
 import com.bulkupload.domain.model.error.ErrorCode;
 import jakarta.ejb.Stateless;
@@ -37,7 +38,7 @@ public class CustomerQueryService {
         long after = decode(pageToken);
         CustomerRepository.CustomerFilter normalised = new CustomerRepository.CustomerFilter(
                 filter.email() == null ? null : filter.email().trim().toLowerCase(Locale.ROOT),
-                filter.phone(), filter.externalId(), filter.partition());
+                phoneFilter(filter.phone()), filter.externalId(), filter.partition());
         // one more than asked tells whether there is a next page
         List<Customer> found = customers.page(listId, normalised, after, size + 1);
         if (found.size() <= size) {
@@ -45,6 +46,15 @@ public class CustomerQueryService {
         }
         List<Customer> page = found.subList(0, size);
         return new Page(List.copyOf(page), encode(page.get(size - 1).id()));
+    }
+
+    /** Phones are stored in their normal form; a filter written with separators finds them too. */
+    private static String phoneFilter(String phone) {
+        if (phone == null) {
+            return null;
+        }
+        String normal = PhoneNumbers.normalise(phone.trim());
+        return normal == null ? phone : normal;
     }
 
     private static String encode(long lastId) {

@@ -20,8 +20,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Short-lived result file URLs: {@code /files/results/{RequestId}?expires=..&signature=..}, the
- * signature an HMAC-SHA256 over the RequestId and the expiry. The key is generated once and kept
+ * Short-lived signed links to result files: an HMAC-SHA256 over the RequestId and the expiry (the
+ * adapter serving the files builds the URL, e.g. {@code /files/results/{RequestId}?expires=..&signature=..}). The key is generated once and kept
  * in the database, so a URL signed by one node is honoured by every other.
  */
 @Singleton
@@ -38,9 +38,14 @@ public class ResultFileUrls {
 
     private volatile byte[] key;
 
-    public String signedUrl(String requestId, Instant now) {
+    /** A signature for the result file of the request, valid for the configured lifetime from now. */
+    public SignedLink sign(String requestId, Instant now) {
         long expires = now.plus(settings.resultUrlLifetime()).getEpochSecond();
-        return settings.publicUrl() + "/files/results/" + requestId + "?expires=" + expires + "&signature=" + sign(requestId, expires);
+        return new SignedLink(requestId, expires, sign(requestId, expires));
+    }
+
+    /** What a result link carries: the adapter that serves result files puts it in its own URL. */
+    public record SignedLink(String requestId, long expires, String signature) {
     }
 
     /** @throws BulkApiException 3214 for a forged, altered or expired URL */

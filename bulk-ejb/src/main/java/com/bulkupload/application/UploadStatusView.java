@@ -2,7 +2,11 @@ package com.bulkupload.application;
 
 import java.util.List;
 
-/** GetBulkUploadStatusResponse, field for field and in contract order. */
-public record UploadStatusView(List<OperationErrorView> errors, int percentComplete, String requestStatus,
-                               String resultFileUrl, long rowsProcessed, long rowsFailed, long rowsWithWarning) {
+/**
+ * The status of one upload request in domain terms: each protocol turns it into its own answer
+ * (Bing's five elements, Marketo's batch, Alibaba's task) and builds its own result links.
+ */
+public record UploadStatusView(String requestId, String requestStatus, int percentComplete,
+                               long rowsProcessed, long rowsFailed, long rowsWithWarning,
+                               List<OperationErrorView> errors, boolean resultFileAvailable) {
 }

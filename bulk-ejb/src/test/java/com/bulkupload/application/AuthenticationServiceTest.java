@@ -84,7 +84,21 @@ class AuthenticationServiceTest {
         at(T0.plusSeconds(599));
         authenticate(token, client.developerToken(), "" + tenantId, "" + accountId);
         at(T0.plusSeconds(600));
-        assertRefused(ErrorCode.INVALID_CREDENTIALS, () -> authenticate(token, client.developerToken(), "" + tenantId, "" + accountId));
+        // 109, not 105, since Dec 2026 (CONTRACT §3): the official SDKs renew their token on exactly that code
+        assertRefused(ErrorCode.AUTHENTICATION_TOKEN_EXPIRED, () -> authenticate(token, client.developerToken(), "" + tenantId, "" + accountId));
+    }
+
+    @Test
+    void aRefreshTokenRenewsOnceAndOnlyForItsClient() {
+        IssuedToken first = db.inTransaction(() -> auth.issueToken(client.clientId(), client.clientSecret(), "127.0.0.1"));
+        at(T0.plusSeconds(3600));
+        assertRefused(ErrorCode.INVALID_CREDENTIALS, () -> db.inTransaction(() -> auth.refreshToken("someone-else", first.refreshToken(), "127.0.0.1")));
+        IssuedToken renewed = db.inTransaction(() -> auth.refreshToken(client.clientId(), first.refreshToken(), "127.0.0.1"));
+        authenticate(renewed.accessToken(), client.developerToken(), "" + tenantId, "" + accountId);
+        // used up: the same refresh token never works twice
+        assertRefused(ErrorCode.INVALID_CREDENTIALS, () -> db.inTransaction(() -> auth.refreshToken(null, first.refreshToken(), "127.0.0.1")));
+        assertRefused(ErrorCode.INVALID_CREDENTIALS, () -> db.inTransaction(() -> auth.refreshToken(null, "made-up", "127.0.0.1")));
+        db.inTransaction(() -> auth.refreshToken(null, renewed.refreshToken(), "127.0.0.1"));
     }
 
     @Test

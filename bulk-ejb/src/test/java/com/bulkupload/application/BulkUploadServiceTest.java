@@ -1,6 +1,7 @@
 package com.bulkupload.application;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -54,7 +55,7 @@ class BulkUploadServiceTest {
         service.clock = Clock.fixed(instant, ZoneOffset.UTC);
     }
 
-    private UploadUrlResult url(CallerContext who, UploadUrlCommand command) {
+    private OpenedRequest url(CallerContext who, UploadUrlCommand command) {
         return db.inTransaction(() -> service.getBulkUploadUrl(who, command));
     }
 
@@ -71,13 +72,13 @@ class BulkUploadServiceTest {
     }
 
     @Test
-    void newRequestIsPendingWithAnAbsoluteUploadUrl() {
-        UploadUrlResult result = url(caller, command(null));
-        assertEquals("https://bulk.example.com/files/uploads/" + result.requestId(), result.uploadUrl());
+    void newRequestIsPendingWithNoResultYet() {
+        OpenedRequest result = url(caller, command(null));
         UploadStatusView status = status(caller, result.requestId());
         assertEquals("PendingFileUpload", status.requestStatus());
         assertEquals(0, status.percentComplete());
         assertTrue(status.errors().isEmpty());
+        assertFalse(status.resultFileAvailable());
     }
 
     @Test

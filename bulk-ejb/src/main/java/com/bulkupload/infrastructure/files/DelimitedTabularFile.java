@@ -35,6 +35,8 @@ final class DelimitedTabularFile implements TabularFile {
     private final StreamSource source;
     private final char delimiter;
     private final Charset declared;
+    /** What the current pass decodes with: the BOM's, the declared, or UTF-8. */
+    private Charset decoding = StandardCharsets.UTF_8;
 
     DelimitedTabularFile(StreamSource source, char delimiter, Charset declared) {
         this.source = source;
@@ -54,14 +56,15 @@ final class DelimitedTabularFile implements TabularFile {
                 .setDelimiter(delimiter)
                 .setIgnoreEmptyLines(true)
                 .get();
-        try (InputStream in = source.open(); RecordLengthGuard reader = new RecordLengthGuard(decodingReader(in));
+        try (InputStream in = source.open(); RecentBytes recent = new RecentBytes(in);
+             RecordLengthGuard reader = new RecordLengthGuard(decodingReader(recent));
              CSVParser parser = format.parse(reader)) {
             try {
                 for (CSVRecord record : parser) {
                     reader.recordEnded();
                     long row = record.getRecordNumber();
                     List<String> fields = record.toList();
-                    checkDecoded(fields, row);
+                    checkDecoded(fields, row, recent);
                     if (row == 1) {
                         sink.header(fields);
                     } else {
@@ -88,13 +91,14 @@ final class DelimitedTabularFile implements TabularFile {
         }
     }
 
-    private static void checkDecoded(List<String> fields, long row) {
+    private void checkDecoded(List<String> fields, long row, RecentBytes recent) {
         for (String field : fields) {
             for (int i = 0; i < field.length(); i++) {
                 char c = field.charAt(i);
                 if (c == '\uFFFD') {
-                    throw UploadFileException.unsupported("Row " + row + " has bytes that are not valid in the file's encoding;"
-                            + " send UTF-8, or name the encoding in the charset form field.");
+                    throw UploadFileException.unsupported("Row " + row + " has bytes that are not valid in "
+                            + decoding.name() + EncodingGuess.hint(recent.recent(), decoding.name())
+                            + "; send UTF-8, or name the encoding in the charset form field.");
                 }
                 if (c == '\0') {
                     throw UploadFileException.unsupported("Row " + row + " holds a NUL byte: the file is not text.");
@@ -171,6 +175,7 @@ final class DelimitedTabularFile implements TabularFile {
         if (n > bom) {
             in.unread(head, bom, n - bom);
         }
+        decoding = charset;
         CharsetDecoder decoder = charset.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE)

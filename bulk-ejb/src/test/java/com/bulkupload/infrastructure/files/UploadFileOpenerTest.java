@@ -111,6 +111,15 @@ class UploadFileOpenerTest {
     }
 
     @Test
+    void aGb18030FileSentWithoutItsCharsetIsRefusedNamingGb18030() throws IOException {
+        UploadFileException e = assertThrows(UploadFileException.class, () -> read("customers-10-gb18030.csv", null));
+        assertEquals(ErrorCode.UPLOAD_FILE_FORMAT_NOT_SUPPORTED, e.error());
+        assertTrue(e.getMessage().contains("not valid in UTF-8 (it looks like GB18030)"), e.getMessage());
+        assertTrue(e.getMessage().contains("name the encoding in the charset form field"), e.getMessage());
+        assertEquals(10, read("customers-10-gb18030.csv", "GB18030").records().size());
+    }
+
+    @Test
     void badFilesFailAsExpected() throws IOException {
         assertEquals(ErrorCode.UPLOAD_FILE_FORMAT_NOT_SUPPORTED, failure("bad/empty.csv", null));
         assertEquals(0, read("bad/header-only.csv", null).records().size());

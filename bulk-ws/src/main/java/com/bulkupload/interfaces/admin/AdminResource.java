@@ -14,7 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /** Operator API (CONTRACT section 7): customers, accounts, API clients and lists. */
-@Path("/admin/v1")
+@Path("/")
 @AdminOnly
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)

@@ -10,7 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /** GET /health: 200 when the database and the import queue are reachable, 503 otherwise. */
-@Path("/health")
+@Path("/")
 public class HealthResource {
 
     private final HealthService health;

@@ -21,10 +21,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /**
- * OAuth 2.0 client-credentials token endpoint (RFC 6749 section 4.4). The client authenticates
- * with client_id and client_secret in the form, or with HTTP Basic as the RFC prefers.
+ * OAuth 2.0 token endpoint: client credentials (RFC 6749 section 4.4), the client authenticating
+ * with client_id and client_secret in the form or with HTTP Basic as the RFC prefers; and the
+ * refresh of a token with the refresh_token that came with it (section 6).
  */
-@Path("/identity/oauth/token")
+@Path("/oauth/token")
 public class TokenResource {
 
     private final AuthenticationService authentication;
@@ -33,12 +34,13 @@ public class TokenResource {
         this.authentication = authentication;
     }
 
-    @JsonPropertyOrder({"access_token", "token_type", "expires_in", "scope"})
+    @JsonPropertyOrder({"access_token", "token_type", "expires_in", "scope", "refresh_token"})
     public record TokenResponse(
             @JsonProperty("access_token") String accessToken,
             @JsonProperty("token_type") String tokenType,
             @JsonProperty("expires_in") long expiresIn,
-            @JsonProperty("scope") String scope) {
+            @JsonProperty("scope") String scope,
+            @JsonProperty("refresh_token") String refreshToken) {
     }
 
     @POST
@@ -47,18 +49,25 @@ public class TokenResource {
     public Response token(@FormParam("grant_type") String grantType,
                           @FormParam("client_id") String clientId,
                           @FormParam("client_secret") String clientSecret,
+                          @FormParam("refresh_token") String refreshToken,
                           @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                           @Context HttpServletRequest request) {
-        if (!"client_credentials".equals(grantType)) {
-            throw new BulkApiException(ErrorCode.NULL_REQUEST, "grant_type must be client_credentials.");
-        }
         String[] basic = basicCredentials(authorization);
         if (basic != null) {
             clientId = basic[0];
             clientSecret = basic[1];
         }
-        IssuedToken token = authentication.issueToken(clientId, clientSecret, request.getRemoteAddr());
-        return Response.ok(new TokenResponse(token.accessToken(), "bearer", token.expiresInSeconds(), token.scope()))
+        IssuedToken token;
+        if ("client_credentials".equals(grantType)) {
+            token = authentication.issueToken(clientId, clientSecret, request.getRemoteAddr());
+        } else if ("refresh_token".equals(grantType)) {
+            // the official Bing Ads SDKs renew this way after fault 109, sending only client_id and the
+            // refresh token (and parameters of Microsoft's own service, ignored here)
+            token = authentication.refreshToken(clientId, refreshToken, request.getRemoteAddr());
+        } else {
+            throw new BulkApiException(ErrorCode.NULL_REQUEST, "grant_type must be client_credentials or refresh_token.");
+        }
+        return Response.ok(new TokenResponse(token.accessToken(), "bearer", token.expiresInSeconds(), token.scope(), token.refreshToken()))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .header("Pragma", "no-cache")
                 .build();

@@ -10,8 +10,9 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 
 /**
- * Authenticates JSON (and later upload and read) calls from their HTTP headers through the same
- * {@link AuthenticationService} the SOAP interceptor uses.
+ * Authenticates Bing JSON and read API calls from their HTTP headers ({@code Authorization: Bearer},
+ * DeveloperToken, CustomerId, CustomerAccountId) through the same {@link AuthenticationService}
+ * the SOAP interceptor uses.
  */
 @Authenticated
 @Priority(Priorities.AUTHENTICATION)
@@ -30,10 +31,11 @@ public class ApiAuthenticationFilter implements ContainerRequestFilter {
                 bearerToken(request.getHeaderString(HttpHeaders.AUTHORIZATION)),
                 request.getHeaderString("DeveloperToken"),
                 request.getHeaderString("CustomerId"),
-                request.getHeaderString("CustomerAccountId"))));
+                request.getHeaderString("CustomerAccountId"),
+                ApiCredentials.HeaderNames.BEARER)));
     }
 
-    static String bearerToken(String authorization) {
+    public static String bearerToken(String authorization) {
         if (authorization == null || authorization.length() <= BEARER.length()
                 || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return null;

@@ -1,61 +1,65 @@
 package com.bulkupload.interfaces.json;
 
-import com.bulkupload.application.BulkApiException;
-import com.bulkupload.application.Causes;
 import com.bulkupload.application.OperationErrorView;
 import com.bulkupload.domain.model.error.ErrorCode;
+import com.bulkupload.interfaces.web.Failures;
 import com.bulkupload.interfaces.web.TrackingIdFilter;
-import com.fasterxml.jackson.core.JacksonException;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import java.util.function.ToIntFunction;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The one place a JSON error is made, for every exception of every resource and filter: an
- * {@code ApiFaultDetail} body with the TrackingId and one OperationError, with the code's HTTP
- * status. Unexpected failures are logged with their stack trace and shown only as code 0.
+ * The error mapper of a JSON publication: an {@code ApiFaultDetail} body with the TrackingId and
+ * one OperationError ({@link Failures} decides which), under the HTTP status the publication's
+ * policy gives the code. Unexpected failures are logged with their stack trace and shown only as 0.
  */
 public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
 
+    /** Each code's own HTTP status (docs/errors.md): the upload, result, read and admin APIs. */
+    public static final ToIntFunction<ErrorCode> OWN_STATUS = ErrorCode::httpStatus;
+
+    /**
+     * Bing's JSON operations answer only what Microsoft's REST SDK parses as a fault (CONTRACT §4):
+     * 401 for 105/107/109, 403 for 106, 500 for 0 and 400 for every other code.
+     */
+    public static final ToIntFunction<ErrorCode> BING_REST_STATUS = error -> switch (error) {
+        case INVALID_CREDENTIALS, INVALID_DEVELOPER_TOKEN, AUTHENTICATION_TOKEN_EXPIRED -> 401;
+        case USER_IS_NOT_AUTHORIZED -> 403;
+        case INTERNAL_ERROR -> 500;
+        default -> 400;
+    };
+
     private static final Logger LOG = Logger.getLogger(ApiExceptionMapper.class.getName());
+
+    private final ToIntFunction<ErrorCode> statusOf;
+    private final boolean frameworkStatusesKept;
 
     @Context
     HttpServletRequest request;
 
+    /** @param frameworkStatusesKept whether a 404 or 405 of the framework is answered as such (else as the code's status) */
+    public ApiExceptionMapper(ToIntFunction<ErrorCode> statusOf, boolean frameworkStatusesKept) {
+        this.statusOf = statusOf;
+        this.frameworkStatusesKept = frameworkStatusesKept;
+    }
+
     @Override
     public Response toResponse(Throwable exception) {
         String trackingId = TrackingIdFilter.of(request);
-        ErrorCode error;
-        String details;
-        int status;
-        BulkApiException refusal = Causes.find(exception, BulkApiException.class);
-        if (refusal != null) {
-            error = refusal.error();
-            details = refusal.details();
-            status = error.httpStatus();
-        } else if (Causes.find(exception, JacksonException.class) != null) {
-            error = ErrorCode.NULL_REQUEST;
-            details = "The body is not valid JSON for this operation: " + Causes.find(exception, JacksonException.class).getOriginalMessage();
-            status = error.httpStatus();
-        } else if (exception instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
-            // Not found, method not allowed, unsupported media type: the request itself is wrong.
-            error = ErrorCode.NULL_REQUEST;
-            status = web.getResponse().getStatus();
-            details = "HTTP " + status + ": " + web.getMessage();
-        } else {
-            error = ErrorCode.INTERNAL_ERROR;
-            details = null;
-            status = error.httpStatus();
+        Failures.Classified failure = Failures.classify(exception);
+        if (failure.unexpected()) {
             LOG.log(Level.SEVERE, "JSON call failed, TrackingId=" + trackingId, exception);
         }
+        int status = frameworkStatusesKept && failure.frameworkStatus() > 0
+                ? failure.frameworkStatus() : statusOf.applyAsInt(failure.error());
         return Response.status(status)
                 .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(BulkJson.ApiFaultDetail.of(trackingId, OperationErrorView.of(error, details)))
+                .entity(BulkJson.ApiFaultDetail.of(trackingId, OperationErrorView.of(failure.error(), failure.details())))
                 .build();
     }
 }

@@ -2,6 +2,7 @@ package com.bulkupload.interfaces.json;
 
 import com.bulkupload.application.OperationErrorView;
 import com.bulkupload.application.UploadStatusView;
+import com.bulkupload.interfaces.bing.BingLinks;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
@@ -44,13 +45,14 @@ public final class BulkJson {
             @JsonProperty("RowsFailed") long rowsFailed,
             @JsonProperty("RowsWithWarning") long rowsWithWarning) {
 
-        static GetBulkUploadStatusResponse of(UploadStatusView status) {
+        /** As Microsoft's REST API answers: {@code Errors} null (not []) when there are none. */
+        static GetBulkUploadStatusResponse of(UploadStatusView status, BingLinks links) {
             return new GetBulkUploadStatusResponse(
-                    status.errors().stream().map(OperationError::of).toList(),
-                    List.of(),
+                    status.errors().isEmpty() ? null : status.errors().stream().map(OperationError::of).toList(),
+                    BingLinks.counters(status).entrySet().stream().map(e -> new KeyValuePair(e.getKey(), e.getValue())).toList(),
                     status.percentComplete(),
                     status.requestStatus(),
-                    status.resultFileUrl(),
+                    links.resultFileUrl(status),
                     status.rowsProcessed(),
                     status.rowsFailed(),
                     status.rowsWithWarning());
@@ -69,8 +71,9 @@ public final class BulkJson {
         }
     }
 
-    @JsonPropertyOrder({"key", "value"})
-    public record KeyValuePair(@JsonProperty("key") String key, @JsonProperty("value") String value) {
+    /** Spelled as Microsoft's REST API and its SDK (msads) read it; SOAP spells it key/value. */
+    @JsonPropertyOrder({"Key", "Value"})
+    public record KeyValuePair(@JsonProperty("Key") String key, @JsonProperty("Value") String value) {
     }
 
     /** The body of every JSON error (CONTRACT section 4). */

@@ -3,8 +3,9 @@ package com.bulkupload.interfaces.json;
 import com.bulkupload.application.BulkApiException;
 import com.bulkupload.application.BulkUploadService;
 import com.bulkupload.application.UploadUrlCommand;
-import com.bulkupload.application.UploadUrlResult;
+import com.bulkupload.application.OpenedRequest;
 import com.bulkupload.domain.model.error.ErrorCode;
+import com.bulkupload.interfaces.bing.BingLinks;
 import com.bulkupload.interfaces.web.CallerContexts;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -13,16 +14,18 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 /** The JSON mirror of the SOAP operations: same names, same fields, same service. */
-@Path("/Bulk/v13")
+@Path("/")
 @Authenticated
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class BulkJsonResource {
 
     private final BulkUploadService bulkUploads;
+    private final BingLinks links;
 
-    public BulkJsonResource(BulkUploadService bulkUploads) {
+    public BulkJsonResource(BulkUploadService bulkUploads, BingLinks links) {
         this.bulkUploads = bulkUploads;
+        this.links = links;
     }
 
     @POST
@@ -31,10 +34,10 @@ public class BulkJsonResource {
         if (request == null) {
             throw new BulkApiException(ErrorCode.NULL_REQUEST, "The body is missing.");
         }
-        UploadUrlResult result = bulkUploads.getBulkUploadUrl(CallerContexts.current(), new UploadUrlCommand(
+        OpenedRequest result = bulkUploads.getBulkUploadUrl(CallerContexts.current(), new UploadUrlCommand(
                 request.responseMode(), request.accountId(), request.customerListId(), request.lookupField(),
                 request.partitionName(), request.clientRequestToken()));
-        return new BulkJson.GetBulkUploadUrlResponse(result.requestId(), result.uploadUrl());
+        return new BulkJson.GetBulkUploadUrlResponse(result.requestId(), links.uploadUrl(result.requestId()));
     }
 
     @POST
@@ -44,6 +47,6 @@ public class BulkJsonResource {
             throw new BulkApiException(ErrorCode.NULL_REQUEST, "The body is missing.");
         }
         return BulkJson.GetBulkUploadStatusResponse.of(
-                bulkUploads.getBulkUploadStatus(CallerContexts.current(), request.requestId()));
+                bulkUploads.getBulkUploadStatus(CallerContexts.current(), request.requestId()), links);
     }
 }

@@ -17,7 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
 /** {@code GET /api/v1/lists/{CustomerListId}/customers} (CONTRACT section 8). */
-@Path("/api/v1/lists")
+@Path("/lists")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 public class CustomerListResource {

@@ -2,13 +2,15 @@ package com.bulkupload.interfaces.soap;
 
 import com.bulkupload.application.BulkApiException;
 import com.bulkupload.application.BulkUploadService;
+import com.bulkupload.application.OpenedRequest;
 import com.bulkupload.application.OperationErrorView;
 import com.bulkupload.application.UploadStatusView;
 import com.bulkupload.application.UploadUrlCommand;
-import com.bulkupload.application.UploadUrlResult;
 import com.bulkupload.domain.model.error.ErrorCode;
+import com.bulkupload.interfaces.bing.BingLinks;
 import com.bulkupload.interfaces.web.CallerContexts;
-import com.bulkupload.wsdl.v13.ArrayOfKeyValuePairOfstringstring;
+import com.bulkupload.wsdl.generic.ArrayOfKeyValuePairOfstringstring;
+import com.bulkupload.wsdl.generic.KeyValuePairOfstringstring;
 import com.bulkupload.wsdl.v13.ArrayOfOperationError;
 import com.bulkupload.wsdl.v13.GetBulkUploadStatusRequest;
 import com.bulkupload.wsdl.v13.GetBulkUploadStatusResponse;
@@ -25,9 +27,11 @@ import jakarta.jws.WebService;
 public class BulkSoapEndpoint implements IBulkService {
 
     private final BulkUploadService bulkUploads;
+    private final BingLinks links;
 
-    public BulkSoapEndpoint(BulkUploadService bulkUploads) {
+    public BulkSoapEndpoint(BulkUploadService bulkUploads, BingLinks links) {
         this.bulkUploads = bulkUploads;
+        this.links = links;
     }
 
     @Override
@@ -35,12 +39,12 @@ public class BulkSoapEndpoint implements IBulkService {
         if (request == null) {
             throw new BulkApiException(ErrorCode.NULL_REQUEST, "GetBulkUploadUrlRequest is missing.");
         }
-        UploadUrlResult result = bulkUploads.getBulkUploadUrl(CallerContexts.current(), new UploadUrlCommand(
+        OpenedRequest result = bulkUploads.getBulkUploadUrl(CallerContexts.current(), new UploadUrlCommand(
                 request.getResponseMode(), request.getAccountId(), request.getCustomerListId(),
                 request.getLookupField(), request.getPartitionName(), request.getClientRequestToken()));
         GetBulkUploadUrlResponse response = new GetBulkUploadUrlResponse();
         response.setRequestId(result.requestId());
-        response.setUploadUrl(result.uploadUrl());
+        response.setUploadUrl(links.uploadUrl(result.requestId()));
         return response;
     }
 
@@ -51,23 +55,30 @@ public class BulkSoapEndpoint implements IBulkService {
         }
         UploadStatusView status = bulkUploads.getBulkUploadStatus(CallerContexts.current(), request.getRequestId());
         GetBulkUploadStatusResponse response = new GetBulkUploadStatusResponse();
-        ArrayOfOperationError errors = new ArrayOfOperationError();
-        for (OperationErrorView view : status.errors()) {
-            OperationError error = new OperationError();
-            error.setCode(view.code());
-            error.setDetails(view.details());
-            error.setErrorCode(view.errorCode());
-            error.setMessage(view.message());
-            errors.getOperationError().add(error);
+        // every element always there, nil when empty: Microsoft's WSDL declares them so
+        if (!status.errors().isEmpty()) {
+            ArrayOfOperationError errors = new ArrayOfOperationError();
+            for (OperationErrorView view : status.errors()) {
+                OperationError error = new OperationError();
+                error.setCode(view.code());
+                error.setDetails(view.details());
+                error.setErrorCode(view.errorCode());
+                error.setMessage(view.message());
+                errors.getOperationError().add(error);
+            }
+            response.setErrors(errors);
         }
-        response.setErrors(errors);
-        response.setForwardCompatibilityMap(new ArrayOfKeyValuePairOfstringstring());
+        ArrayOfKeyValuePairOfstringstring counters = new ArrayOfKeyValuePairOfstringstring();
+        BingLinks.counters(status).forEach((key, value) -> {
+            KeyValuePairOfstringstring entry = new KeyValuePairOfstringstring();
+            entry.setKey(key);
+            entry.setValue(value);
+            counters.getKeyValuePairOfstringstring().add(entry);
+        });
+        response.setForwardCompatibilityMap(counters);
         response.setPercentComplete(status.percentComplete());
         response.setRequestStatus(status.requestStatus());
-        response.setResultFileUrl(status.resultFileUrl());
-        response.setRowsProcessed(status.rowsProcessed());
-        response.setRowsFailed(status.rowsFailed());
-        response.setRowsWithWarning(status.rowsWithWarning());
+        response.setResultFileUrl(links.resultFileUrl(status));
         return response;
     }
 }

@@ -4,6 +4,9 @@ import com.bulkupload.application.BulkApiException;
 import com.bulkupload.application.Causes;
 import com.bulkupload.domain.model.error.ErrorCode;
 import com.bulkupload.interfaces.web.CallerContexts;
+import com.bulkupload.wsdl.adapi.AdApiError;
+import com.bulkupload.wsdl.adapi.AdApiFaultDetail;
+import com.bulkupload.wsdl.adapi.ArrayOfAdApiError;
 import com.bulkupload.wsdl.v13.ApiFaultDetail;
 import com.bulkupload.wsdl.v13.ArrayOfOperationError;
 import com.bulkupload.wsdl.v13.ObjectFactory;
@@ -65,10 +68,37 @@ public class SoapFaultInterceptor extends AbstractSoapInterceptor {
         }
         try {
             JAXB.createMarshaller().marshal(new ObjectFactory().createApiFaultDetail(detail(trackingId, error, details)), detail);
+            if (error.code() < FIRST_OPERATION_CODE) {
+                JAXB.createMarshaller().marshal(new com.bulkupload.wsdl.adapi.ObjectFactory()
+                        .createAdApiFaultDetail(adApiDetail(trackingId, error, details)), detail);
+            }
         } catch (JAXBException e) {
             LOG.log(Level.SEVERE, "Could not write the fault detail, TrackingId=" + trackingId, e);
         }
         message.setContent(Exception.class, fault);
+    }
+
+    /**
+     * Codes below this are errors of the API itself (authentication, throttling, malformed
+     * requests, internal errors): Microsoft's service reports them in an AdApiFaultDetail, and its
+     * SDKs look only there for 109 (renew the token) and 117 (wait and retry). The fault keeps our
+     * ApiFaultDetail first (CONTRACT §4) and adds the AdApiFaultDetail after it.
+     */
+    static final int FIRST_OPERATION_CODE = 1000;
+
+    private static AdApiFaultDetail adApiDetail(String trackingId, ErrorCode error, String details) {
+        AdApiError adApiError = new AdApiError();
+        adApiError.setCode(error.code());
+        com.bulkupload.wsdl.adapi.ObjectFactory adapi = new com.bulkupload.wsdl.adapi.ObjectFactory();
+        adApiError.setDetail(adapi.createAdApiErrorDetail(details));
+        adApiError.setErrorCode(adapi.createAdApiErrorErrorCode(error.errorCode()));
+        adApiError.setMessage(adapi.createAdApiErrorMessage(error.message()));
+        ArrayOfAdApiError errors = new ArrayOfAdApiError();
+        errors.getAdApiError().add(adApiError);
+        AdApiFaultDetail faultDetail = new AdApiFaultDetail();
+        faultDetail.setTrackingId(adapi.createApplicationFaultTrackingId(trackingId));
+        faultDetail.setErrors(adapi.createAdApiFaultDetailErrors(errors));
+        return faultDetail;
     }
 
     private static ApiFaultDetail detail(String trackingId, ErrorCode error, String details) {
@@ -80,7 +110,7 @@ public class SoapFaultInterceptor extends AbstractSoapInterceptor {
         ArrayOfOperationError errors = new ArrayOfOperationError();
         errors.getOperationError().add(operationError);
         ApiFaultDetail faultDetail = new ApiFaultDetail();
-        faultDetail.setTrackingId(trackingId);
+        faultDetail.setTrackingId(new com.bulkupload.wsdl.adapi.ObjectFactory().createApplicationFaultTrackingId(trackingId));
         faultDetail.setOperationErrors(errors);
         return faultDetail;
     }
@@ -116,7 +146,7 @@ public class SoapFaultInterceptor extends AbstractSoapInterceptor {
 
     private static JAXBContext jaxbContext() {
         try {
-            return JAXBContext.newInstance(ObjectFactory.class);
+            return JAXBContext.newInstance(ObjectFactory.class, com.bulkupload.wsdl.adapi.ObjectFactory.class);
         } catch (JAXBException e) {
             throw new IllegalStateException(e);
         }

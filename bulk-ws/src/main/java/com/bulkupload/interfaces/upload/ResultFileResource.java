@@ -10,14 +10,17 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import java.nio.file.Files;
 import java.time.Instant;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 /**
- * The ResultFileUrl: no headers needed, the signature is the permission. A forged, altered or
+ * The ResultFileUrl: a zip with the result CSV (CONTRACT §6); no headers needed, the signature is the permission. A forged, altered or
  * expired URL gets 403; so does a URL of a purged file, which looks no different from outside.
  */
-@Path("/files/results")
+@Path("/results")
 public class ResultFileResource {
 
     private final ResultFileUrls urls;
@@ -38,9 +41,18 @@ public class ResultFileResource {
         if (!Files.isRegularFile(file)) {
             throw new BulkApiException(ErrorCode.INVALID_RESULT_FILE_URL, "The result file is no longer kept.");
         }
-        return Response.ok(file.toFile())
-                .type("text/csv; charset=utf-8")
-                .header("Content-Disposition", "attachment; filename=\"" + requestId + "-results.csv\"")
+        // a zip holding the result CSV, as Bing's own service serves it (the official SDKs unzip it by
+        // default); compressed while it is sent, never built in memory or on disk
+        StreamingOutput zip = out -> {
+            try (ZipOutputStream archive = new ZipOutputStream(out)) {
+                archive.putNextEntry(new ZipEntry(requestId + "-results.csv"));
+                Files.copy(file, archive);
+                archive.closeEntry();
+            }
+        };
+        return Response.ok(zip)
+                .type("application/zip")
+                .header("Content-Disposition", "attachment; filename=\"" + requestId + "-results.zip\"")
                 .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
                 .build();
     }

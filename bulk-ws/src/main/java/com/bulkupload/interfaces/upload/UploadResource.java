@@ -35,7 +35,7 @@ import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
  * and optionally a {@code charset} field. The file part is streamed to a work file as it arrives,
  * never held in memory, and refused with 3210 the moment it passes the size limit.
  */
-@Path("/files/uploads")
+@Path("/uploads")
 @Authenticated
 public class UploadResource {
 

@@ -11,6 +11,7 @@ import com.bulkupload.application.UploadService;
 import com.bulkupload.infrastructure.config.BulkSettings;
 import com.bulkupload.infrastructure.files.FileStorage;
 import com.bulkupload.interfaces.admin.AdminKeyFilter;
+import com.bulkupload.interfaces.bing.BingLinks;
 import com.bulkupload.interfaces.admin.AdminResource;
 import com.bulkupload.interfaces.health.HealthResource;
 import com.bulkupload.interfaces.identity.TokenResource;
@@ -25,11 +26,13 @@ import com.bulkupload.interfaces.soap.SoapAuthenticationInterceptor;
 import com.bulkupload.interfaces.soap.SoapFaultInterceptor;
 import com.bulkupload.interfaces.soap.SoapTrackingIdInterceptor;
 import com.bulkupload.interfaces.upload.ResultFileResource;
+import com.bulkupload.interfaces.upload.UploadAuthenticationFilter;
 import com.bulkupload.interfaces.upload.UploadResource;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletConfig;
 import jakarta.servlet.annotation.WebServlet;
+import java.time.Clock;
 import java.util.List;
 import org.apache.cxf.Bus;
 import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
@@ -37,8 +40,8 @@ import org.apache.cxf.jaxws.JaxWsServerFactoryBean;
 import org.apache.cxf.transport.servlet.CXFNonSpringServlet;
 
 /**
- * Publishes the SOAP endpoint and the JSON resources on one CXF bus. Both are thin adapters over
- * the same application services, which are injected here and handed to them.
+ * Publishes every protocol on one CXF bus: the SOAP endpoint and one JAX-RS publication per
+ * protocol. All are thin adapters over the same application services, injected here and handed to them.
  */
 @WebServlet(urlPatterns = "/*", loadOnStartup = 1)
 public class BulkCxfServlet extends CXFNonSpringServlet {
@@ -91,7 +94,7 @@ public class BulkCxfServlet extends CXFNonSpringServlet {
         JaxWsServerFactoryBean soap = new JaxWsServerFactoryBean();
         soap.setBus(bus);
         soap.setAddress(SOAP_ADDRESS);
-        soap.setServiceBean(new BulkSoapEndpoint(bulkUploads));
+        soap.setServiceBean(new BulkSoapEndpoint(bulkUploads, new BingLinks(settings.publicUrl(), resultFileUrls, Clock.systemUTC())));
         // No SOAP request of this API comes near these: a hostile envelope (huge, deep, endless
         // text) is refused by the parser with fault 100 before it costs memory (DOCTYPEs and
         // entities are refused by CXF's parser defaults).
@@ -109,24 +112,42 @@ public class BulkCxfServlet extends CXFNonSpringServlet {
         soap.create();
     }
 
+    /**
+     * One JAX-RS publication per protocol, each with its own address, authentication filter and
+     * error mapper; {@link Failures} classifies failures for all of them alike.
+     */
     private void publishJson(Bus bus) {
-        JAXRSServerFactoryBean json = new JAXRSServerFactoryBean();
-        json.setBus(bus);
-        json.setAddress("/");
-        json.setServiceBeans(List.of(
-                new BulkJsonResource(bulkUploads),
-                new TokenResource(authentication),
-                new AdminResource(admin),
-                new HealthResource(health),
-                new UploadResource(uploads, storage, settings.maxFileBytes()),
-                new ResultFileResource(resultFileUrls, storage),
-                new CustomerListResource(customerQueries)));
-        json.setProviders(List.of(
-                JsonMapping.provider(),
-                new NulCharacterFilter(),
-                new ApiAuthenticationFilter(authentication),
-                new AdminKeyFilter(startup),
-                new ApiExceptionMapper()));
-        json.create();
+        BingLinks links = new BingLinks(settings.publicUrl(), resultFileUrls, Clock.systemUTC());
+        ApiAuthenticationFilter bingHeaders = new ApiAuthenticationFilter(authentication);
+        publish(bus, "/Bulk/v13", List.of(new BulkJsonResource(bulkUploads, links)),
+                new NulCharacterFilter(), bingHeaders,
+                new ApiExceptionMapper(ApiExceptionMapper.BING_REST_STATUS, false));
+        publish(bus, "/files", List.of(
+                        new UploadResource(uploads, storage, settings.maxFileBytes()),
+                        new ResultFileResource(resultFileUrls, storage)),
+                new NulCharacterFilter(), new UploadAuthenticationFilter(authentication),
+                new ApiExceptionMapper(ApiExceptionMapper.OWN_STATUS, true));
+        publish(bus, "/api/v1", List.of(new CustomerListResource(customerQueries)),
+                new NulCharacterFilter(), bingHeaders,
+                new ApiExceptionMapper(ApiExceptionMapper.OWN_STATUS, true));
+        publish(bus, "/identity", List.of(new TokenResource(authentication)),
+                new ApiExceptionMapper(ApiExceptionMapper.OWN_STATUS, true));
+        publish(bus, "/admin/v1", List.of(new AdminResource(admin)),
+                new NulCharacterFilter(), new AdminKeyFilter(startup),
+                new ApiExceptionMapper(ApiExceptionMapper.OWN_STATUS, true));
+        publish(bus, "/health", List.of(new HealthResource(health)),
+                new ApiExceptionMapper(ApiExceptionMapper.OWN_STATUS, true));
+    }
+
+    private static void publish(Bus bus, String address, List<Object> resources, Object... providers) {
+        JAXRSServerFactoryBean server = new JAXRSServerFactoryBean();
+        server.setBus(bus);
+        server.setAddress(address);
+        server.setServiceBeans(resources);
+        List<Object> all = new java.util.ArrayList<>();
+        all.add(JsonMapping.provider());
+        all.addAll(List.of(providers));
+        server.setProviders(all);
+        server.create();
     }
 }

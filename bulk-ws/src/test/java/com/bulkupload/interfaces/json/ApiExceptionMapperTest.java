@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 class ApiExceptionMapperTest {
 
-    private final ApiExceptionMapper mapper = new ApiExceptionMapper();
+    private final ApiExceptionMapper mapper = new ApiExceptionMapper(ApiExceptionMapper.OWN_STATUS, true);
+    private final ApiExceptionMapper bingRest = new ApiExceptionMapper(ApiExceptionMapper.BING_REST_STATUS, false);
 
     private static BulkJson.OperationError error(Response response) {
         BulkJson.ApiFaultDetail body = (BulkJson.ApiFaultDetail) response.getEntity();
@@ -31,6 +32,22 @@ class ApiExceptionMapperTest {
             assertEquals(code.errorCode(), error(response).errorCode());
             assertEquals("why", error(response).details());
         }
+    }
+
+    @Test
+    void bingJsonAnswersOnlyTheStatusesMicrosoftsRestSdkParses() {
+        for (ErrorCode code : ErrorCode.values()) {
+            int status = bingRest.toResponse(new BulkApiException(code, "why")).getStatus();
+            int expected = switch (code.code()) {
+                case 105, 107, 109 -> 401;
+                case 106 -> 403;
+                case 0 -> 500;
+                default -> 400;
+            };
+            assertEquals(expected, status, code.name());
+        }
+        assertEquals(400, bingRest.toResponse(new NotFoundException()).getStatus());
+        assertEquals(500, bingRest.toResponse(new IllegalStateException("x")).getStatus());
     }
 
     @Test

@@ -11,6 +11,7 @@ public enum ErrorCode {
     INVALID_CREDENTIALS(105, "InvalidCredentials", 401, "Authentication failed: the token or client secret is missing, unknown or expired."),
     USER_IS_NOT_AUTHORIZED(106, "UserIsNotAuthorized", 403, "The customer or account is not accessible to this client."),
     INVALID_DEVELOPER_TOKEN(107, "InvalidDeveloperToken", 401, "The DeveloperToken is missing or not valid for this client."),
+    AUTHENTICATION_TOKEN_EXPIRED(109, "AuthenticationTokenExpired", 401, "The access token has expired; request a new one."),
     CALL_RATE_EXCEEDED(117, "CallRateExceeded", 429, "Too many calls; retry later."),
     INVALID_REQUEST_ID(3200, "InvalidRequestId", 404, "The RequestId is not valid."),
     UPLOAD_WINDOW_EXPIRED(3201, "UploadWindowExpired", 400, "The upload window of this request has expired."),

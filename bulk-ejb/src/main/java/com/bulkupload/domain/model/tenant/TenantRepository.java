@@ -27,5 +27,10 @@ public interface TenantRepository {
 
     int deleteTokensExpiredBefore(Instant instant);
 
+    RefreshToken store(RefreshToken token);
+
+    /** Removes the refresh token and returns it: of two concurrent renewals with one token, only one gets it. */
+    Optional<RefreshToken> takeRefreshToken(String tokenHash);
+
     boolean hasAnyTenant();
 }

@@ -1,6 +1,7 @@
 package com.bulkupload.domain.model.upload;
 
 import com.bulkupload.domain.model.customer.CustomerField;
+import com.bulkupload.domain.model.customer.PhoneNumbers;
 import com.bulkupload.domain.model.error.ErrorCode;
 import java.util.EnumMap;
 import java.util.List;
@@ -11,12 +12,11 @@ import java.util.regex.Pattern;
 /**
  * The row rules of CONTRACT section 5: field count, Action, lookup value present, every Email and
  * Phone valid, no value longer than its column (never truncated). Values are trimmed; emails are
- * kept and matched in lower case.
+ * kept and matched in lower case, phones in their normal form ({@link PhoneNumbers}).
  */
 public final class RowValidator {
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
-    private static final Pattern PHONE = Pattern.compile("\\+?[0-9]{5,20}");
 
     private final UploadHeader header;
     private final LookupField lookup;
@@ -55,8 +55,13 @@ public final class RowValidator {
                 }
                 value = value.toLowerCase(Locale.ROOT);
             }
-            if (field == CustomerField.Phone && !value.isEmpty() && !PHONE.matcher(value).matches()) {
-                return new RowCheck.Invalid(rowNumber, ErrorCode.INVALID_PHONE, "'" + value + "' is not a phone number (optional + and 5 to 20 digits).");
+            if (field == CustomerField.Phone && !value.isEmpty()) {
+                String normal = PhoneNumbers.normalise(value);
+                if (normal == null) {
+                    return new RowCheck.Invalid(rowNumber, ErrorCode.INVALID_PHONE, "'" + value
+                            + "' is not a phone number (optional + and 5 to 20 digits; spaces, -, ., ( and ) are allowed between them).");
+                }
+                value = normal;
             }
             values.put(field, value);
         }

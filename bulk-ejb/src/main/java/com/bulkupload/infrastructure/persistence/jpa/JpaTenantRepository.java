@@ -1,6 +1,7 @@
 package com.bulkupload.infrastructure.persistence.jpa;
 
 import com.bulkupload.domain.model.tenant.AccessToken;
+import com.bulkupload.domain.model.tenant.RefreshToken;
 import com.bulkupload.domain.model.tenant.Account;
 import com.bulkupload.domain.model.tenant.ApiClient;
 import com.bulkupload.domain.model.tenant.Tenant;
@@ -84,7 +85,25 @@ public class JpaTenantRepository implements TenantRepository {
     public int deleteTokensExpiredBefore(Instant instant) {
         return em.createQuery("delete from AccessToken t where t.expiresAt < :instant")
                 .setParameter("instant", instant)
+                .executeUpdate()
+                + em.createQuery("delete from RefreshToken t where t.expiresAt < :instant")
+                .setParameter("instant", instant)
                 .executeUpdate();
+    }
+
+    @Override
+    public RefreshToken store(RefreshToken token) {
+        em.persist(token);
+        return token;
+    }
+
+    @Override
+    public Optional<RefreshToken> takeRefreshToken(String tokenHash) {
+        Optional<RefreshToken> token = EntityLookups.find(em, RefreshToken.class, tokenHash);
+        // the delete decides: a twin renewal that found the same row deletes nothing and gets nothing
+        int deleted = em.createQuery("delete from RefreshToken t where t.tokenHash = :hash")
+                .setParameter("hash", tokenHash).executeUpdate();
+        return deleted == 1 ? token : Optional.empty();
     }
 
     @Override

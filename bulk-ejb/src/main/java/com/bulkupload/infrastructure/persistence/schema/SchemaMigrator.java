@@ -16,7 +16,13 @@ public final class SchemaMigrator {
     }
 
     public static MigrateResult migrate(DataSource dataSource, ClassLoader classLoader) {
+        return migrate(dataSource, classLoader, "latest");
+    }
+
+    /** Up to a given version only: for tests of one migration on the data of the schema before it. */
+    static MigrateResult migrate(DataSource dataSource, ClassLoader classLoader, String target) {
         return Flyway.configure(classLoader)
+                .target(target)
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
                 .failOnMissingLocations(true)

@@ -55,11 +55,27 @@ class RowValidatorTest {
         assertEquals(ErrorCode.MISSING_LOOKUP_VALUE, failure(byEmail, row(" ", "+12065550101", "", "", "", "", "")));
         assertEquals(ErrorCode.INVALID_PHONE, failure(byEmail, row("a@example.com", "12345678901234567890123", "", "", "", "", "")));
         assertEquals(ErrorCode.INVALID_PHONE, failure(byEmail, row("a@example.com", "1234", "", "", "", "", "")));
-        assertEquals(ErrorCode.INVALID_PHONE, failure(byEmail, row("a@example.com", "+49 30 123", "", "", "", "", "")));
+        // separators are allowed since Dec 2026 (CONTRACT §5); letters, a + inside and too few digits are not
+        assertEquals(ErrorCode.INVALID_PHONE, failure(byEmail, row("a@example.com", "+49 30 12a", "", "", "", "", "")));
+        assertEquals(ErrorCode.INVALID_PHONE, failure(byEmail, row("a@example.com", "12-34", "", "", "", "", "")));
+        assertEquals(ErrorCode.INVALID_PHONE, failure(byEmail, row("a@example.com", "86+13800000001", "", "", "", "", "")));
+        assertEquals(ErrorCode.INVALID_PHONE, failure(byEmail, row("a@example.com", "+86/138/0000", "", "", "", "", "")));
         assertEquals(ErrorCode.VALUE_TOO_LONG, failure(byEmail, row("a@example.com", "", "", "X".repeat(256), "", "", "")));
         assertEquals(ErrorCode.VALUE_TOO_LONG, failure(byEmail, row("a@example.com", "", "", "", "C".repeat(65), "", "")));
         assertEquals(ErrorCode.INVALID_ACTION, failure(byEmail, row("a@example.com", "", "", "", "", "Remove", "")));
         assertEquals(ErrorCode.WRONG_FIELD_COUNT, failure(byEmail, List.of("c1", "a@example.com")));
+    }
+
+    @Test
+    void phonesAsPeopleWriteThemAreStoredAndMatchedInTheirNormalForm() {
+        RowValidator byPhone = new RowValidator(HEADER, LookupField.Phone);
+        for (String[] phone : new String[][] {
+                {"+86 138-0000-0001", "+8613800000001"}, {"(555) 123-4567", "5551234567"},
+                {"+1.555.123.4567", "+15551234567"}, {"+8613800000001", "+8613800000001"}}) {
+            RowCheck.Valid valid = assertInstanceOf(RowCheck.Valid.class, byPhone.check(2, row("", phone[0], "", "", "", "", "")));
+            assertEquals(phone[1], valid.key(), phone[0]);
+            assertEquals(phone[1], valid.values().get(CustomerField.Phone), phone[0]);
+        }
     }
 
     @Test

@@ -1,4 +1,0 @@
-package com.bulkupload.application;
-
-public record UploadUrlResult(String requestId, String uploadUrl) {
-}

@@ -1,0 +1,40 @@
+package com.bulkupload.interfaces.web;
+
+import com.bulkupload.application.BulkApiException;
+import com.bulkupload.application.Causes;
+import com.bulkupload.domain.model.error.ErrorCode;
+import com.fasterxml.jackson.core.JacksonException;
+import jakarta.ws.rs.WebApplicationException;
+
+/**
+ * The one classification of a failure into an error of the table (docs/errors.md), for every
+ * protocol: a refusal keeps its code; a body that is not valid JSON, or a request the framework
+ * cannot route, is 100; anything else is 0, to be logged under the TrackingId and never shown.
+ * Each protocol's error mapper then writes the error in its own envelope and HTTP status.
+ */
+public final class Failures {
+
+    private Failures() {
+    }
+
+    /** An error of the table, what to tell the caller, and the HTTP status the framework already chose (0 if none). */
+    public record Classified(ErrorCode error, String details, int frameworkStatus, boolean unexpected) {
+    }
+
+    public static Classified classify(Throwable exception) {
+        BulkApiException refusal = Causes.find(exception, BulkApiException.class);
+        if (refusal != null) {
+            return new Classified(refusal.error(), refusal.details(), 0, false);
+        }
+        JacksonException json = Causes.find(exception, JacksonException.class);
+        if (json != null) {
+            return new Classified(ErrorCode.NULL_REQUEST, "The body is not valid JSON for this operation: " + json.getOriginalMessage(), 0, false);
+        }
+        if (exception instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
+            // Not found, method not allowed, unsupported media type: the request itself is wrong.
+            int status = web.getResponse().getStatus();
+            return new Classified(ErrorCode.NULL_REQUEST, "HTTP " + status + ": " + web.getMessage(), status, false);
+        }
+        return new Classified(ErrorCode.INTERNAL_ERROR, null, 0, true);
+    }
+}
