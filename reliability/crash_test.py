@@ -10,6 +10,8 @@ Each run starts from its own new account (an empty list) and ends with these che
 Prints one line per run and "N passed, N failed"; exits 1 if any failed.
 """
 import csv
+import zipfile
+import io
 import hashlib
 import json
 import os
@@ -77,10 +79,12 @@ def check(label, request_id, headers, final, expect, want_digest, want_count):
         problems.append(f"list has {len(pairs)} customers ({duplicates} duplicate emails), want {want_count}")
     if digest(pairs) != want_digest:
         problems.append("list content differs from the file")
-    result_path = os.path.join(WORK, f"result-{label}.csv")
+    result_path = os.path.join(WORK, f"result-{label}.zip")
     if final.get("ResultFileUrl"):
         subprocess.run(["curl", "-sS", "-f", "-o", result_path, final["ResultFileUrl"]], check=True)
-        with open(result_path, newline="", encoding="utf-8-sig") as f:
+        # a zip holding the result CSV (CONTRACT section 6)
+        with zipfile.ZipFile(result_path) as archive, archive.open(archive.namelist()[0]) as raw, \
+                io.TextIOWrapper(raw, encoding="utf-8-sig", newline="") as f:
             numbers = [int(r["Row"]) for r in csv.DictReader(f)]
         if len(numbers) != expect["rows"] or len(set(numbers)) != len(numbers) or sorted(numbers) != list(range(2, expect["rows"] + 2)):
             problems.append(f"result file has {len(numbers)} lines, {len(set(numbers))} distinct rows")

@@ -257,6 +257,39 @@ public final class BulkApi {
         return send(HttpRequest.newBuilder(URI.create(url)).GET());
     }
 
+    /**
+     * Downloads a ResultFileUrl (no headers) and returns the result CSV it holds: the body must be
+     * a zip ({@code application/zip}, CONTRACT §6) with exactly one entry.
+     */
+    public static String resultCsv(String url) {
+        try {
+            HttpResponse<byte[]> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                throw new AssertionError("result file: HTTP " + response.statusCode() + " " + new String(response.body(), StandardCharsets.UTF_8));
+            }
+            if (!response.headers().firstValue("Content-Type").orElse("").startsWith("application/zip")) {
+                throw new AssertionError("result file is not application/zip: " + response.headers().map());
+            }
+            try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(response.body()))) {
+                java.util.zip.ZipEntry entry = zip.getNextEntry();
+                if (entry == null || !entry.getName().endsWith(".csv")) {
+                    throw new AssertionError("the zip holds no CSV entry: " + entry);
+                }
+                String csv = new String(zip.readAllBytes(), StandardCharsets.UTF_8);
+                if (zip.getNextEntry() != null) {
+                    throw new AssertionError("the zip holds more than one entry");
+                }
+                return csv;
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static Reply get(String path) {
         return send(HttpRequest.newBuilder(URI.create(BASE + path)).GET());
     }

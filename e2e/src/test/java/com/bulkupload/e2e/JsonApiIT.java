@@ -69,7 +69,20 @@ class JsonApiIT {
         assertEquals("PendingFileUpload", status.json().get("RequestStatus").asText());
         assertEquals(0, status.json().get("PercentComplete").asInt());
         assertTrue(status.json().get("ResultFileUrl").isNull());
-        assertEquals(0, status.json().get("Errors").size());
+        // as Microsoft's REST API: null (not []) when there are none, {"Key","Value"} entries, integers as integers
+        assertTrue(status.json().get("Errors").isNull(), status.body());
+        assertTrue(status.json().get("PercentComplete").isInt(), status.body());
+        assertEquals("[{\"Key\":\"RowsProcessed\",\"Value\":\"0\"},{\"Key\":\"RowsFailed\",\"Value\":\"0\"},"
+                + "{\"Key\":\"RowsWithWarning\",\"Value\":\"0\"}]", status.json().get("ForwardCompatibilityMap").toString());
+    }
+
+    @Test
+    void accountIdIsTakenAsAJsonNumberOrString() {
+        Tenant tenant = BulkApi.newTenant();
+        Reply asString = BulkApi.getBulkUploadUrl(tenant, "{\"ResponseMode\":\"ErrorsOnly\",\"AccountId\":\"" + tenant.accountId() + "\"}");
+        assertEquals(200, asString.status(), asString.body());
+        assertEquals(200, BulkApi.getBulkUploadUrl(tenant, "{\"AccountId\":" + tenant.accountId() + "}").status());
+        assertError(BulkApi.getBulkUploadUrl(tenant, "{\"AccountId\":\"twelve\"}"), 400, 100);
     }
 
     @Test
@@ -149,8 +162,9 @@ class JsonApiIT {
 
         Reply foreign = BulkApi.getBulkUploadStatus(intruder, requestId);
         Reply unknown = BulkApi.getBulkUploadStatus(intruder, "0000000000000000dead");
-        assertError(foreign, 404, 3200);
-        assertError(unknown, 404, 3200);
+        // 400, not 404 (CONTRACT §4, Dec 2026): Microsoft's REST SDK parses faults on 400/401/403/500 only
+        assertError(foreign, 400, 3200);
+        assertError(unknown, 400, 3200);
         assertEquals(withoutTrackingId(unknown), withoutTrackingId(foreign));
         assertEquals(200, BulkApi.getBulkUploadStatus(owner, requestId).status());
     }

@@ -3,6 +3,7 @@ package com.bulkupload.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,6 +21,7 @@ import java.net.URI;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.junit.jupiter.api.Test;
 
@@ -79,7 +81,9 @@ class SoapApiIT {
                 "" + tenant.accountId(), "" + tenant.customerId(), tenant.developerToken(), new Holder<>());
         assertEquals("PendingFileUpload", status.getRequestStatus());
         assertEquals(0, status.getPercentComplete());
-        assertEquals(0L, status.getRowsProcessed());
+        assertEquals(java.util.Map.of("RowsProcessed", "0", "RowsFailed", "0", "RowsWithWarning", "0"), counters(status));
+        assertNull(status.getErrors(), "no errors: a nil Errors element, as Microsoft's service sends");
+        assertNull(status.getResultFileUrl());
 
         // The same request seen over JSON: one engine, two protocols.
         assertEquals("PendingFileUpload", BulkApi.getBulkUploadStatus(tenant, url.getRequestId()).json().get("RequestStatus").asText());
@@ -115,6 +119,37 @@ class SoapApiIT {
         ApiFaultDetailMessage fault = assertFault(3200, () -> port.getBulkUploadStatus(request, intruder.accessToken(),
                 "" + intruder.accountId(), "" + intruder.customerId(), intruder.developerToken(), new Holder<>()));
         assertNotNull(fault.getFaultInfo().getTrackingId());
+    }
+
+    /** The row counters of a status, from its ForwardCompatibilityMap (CONTRACT §2). */
+    static java.util.Map<String, String> counters(GetBulkUploadStatusResponse status) {
+        java.util.Map<String, String> counters = new java.util.LinkedHashMap<>();
+        status.getForwardCompatibilityMap().getKeyValuePairOfstringstring().forEach(e -> counters.put(e.getKey(), e.getValue()));
+        return counters;
+    }
+
+    @Test
+    void statusCarriesExactlyMicrosoftsFiveElementsEveryOneAlwaysPresent() {
+        Tenant tenant = BulkApi.newTenant();
+        String requestId = BulkApi.getBulkUploadUrl(tenant, BulkApi.json("AccountId", tenant.accountId())).json().get("RequestId").asText();
+        Reply reply = BulkApi.postXml(ENDPOINT, envelope(tenant, "",
+                "<GetBulkUploadStatusRequest xmlns=\"" + NS + "\"><RequestId>" + requestId + "</RequestId></GetBulkUploadStatusRequest>"),
+                "GetBulkUploadStatus");
+        assertEquals(200, reply.status(), reply.body());
+        String body = reply.body().replaceAll("\\s+<", "<");
+        java.util.regex.Matcher response = java.util.regex.Pattern.compile("<GetBulkUploadStatusResponse[^>]*>(.*)</GetBulkUploadStatusResponse>").matcher(body);
+        assertTrue(response.find(), body);
+        // the children in order, by local name
+        List<String> children = new java.util.ArrayList<>();
+        java.util.regex.Matcher child = java.util.regex.Pattern.compile("<(?:\\w+:)?(\\w+)[^>]*?(/>|>.*?</(?:\\w+:)?\\1>)").matcher(response.group(1));
+        while (child.find()) {
+            children.add(child.group(1));
+        }
+        assertEquals(List.of("Errors", "ForwardCompatibilityMap", "PercentComplete", "RequestStatus", "ResultFileUrl"), children, body);
+        assertTrue(body.matches("(?s).*<Errors [^>]*nil=\"true\"/>.*"), body);
+        assertTrue(body.matches("(?s).*<ResultFileUrl [^>]*nil=\"true\"/>.*"), body);
+        assertTrue(body.contains("http://schemas.datacontract.org/2004/07/System.Collections.Generic"), body);
+        assertFalse(body.contains("RowsProcessed>"), "no counter elements of their own: " + body);
     }
 
     @Test
