@@ -140,6 +140,11 @@ client = zeep.Client(wsdl, settings=zeep.Settings(strict=True))
 service = client.create_service("{https://bingads.microsoft.com/CampaignManagement/v13}BasicHttpBinding_IBulkService", soap_url)
 token = new_tokens()["access_token"]
 headers = {"AuthenticationToken": token, "DeveloperToken": developer_token, "CustomerId": customer_id, "CustomerAccountId": account_id}
+def no_errors(body):
+    """zeep reads a nil Errors as an empty array"""
+    return body.Errors is None or not body.Errors.OperationError
+
+
 pending = service.GetBulkUploadUrl(AccountId=int(account_id), ResponseMode="ErrorsOnly", _soapheaders=headers)
 pending_id = (pending.body if hasattr(pending, "body") else pending).RequestId
 for label, rid, want in [("pending", pending_id, "PendingFileUpload"), ("failed", request_id, "Failed"),
@@ -151,5 +156,5 @@ for label, rid, want in [("pending", pending_id, "PendingFileUpload"), ("failed"
     check("zeep strict parses the %s status" % label,
           body.RequestStatus == want and set(entries) == {"RowsProcessed", "RowsFailed", "RowsWithWarning"}
           and (body.ResultFileUrl is None) == (want in ("PendingFileUpload", "Failed"))
-          and (body.Errors is None) == (want in ("PendingFileUpload", "Completed")), body)
+          and no_errors(body) == (want in ("PendingFileUpload", "Completed")), body)
 print("%d passed, 0 failed" % len(passed))
