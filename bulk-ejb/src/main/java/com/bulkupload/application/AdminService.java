@@ -51,17 +51,34 @@ public class AdminService {
 
     /** A client with generated credentials. */
     public NewClient createClient(Long tenantId, String name) {
-        return createClient(tenantId, name, null, null, null);
+        return createClient(tenantId, name, null, null, null, null);
+    }
+
+    /** A client with generated credentials that acts on {@code defaultAccountId} when its protocol names no account. */
+    public NewClient createClient(Long tenantId, String name, Long defaultAccountId) {
+        return createClient(tenantId, name, null, null, null, defaultAccountId);
     }
 
     /** A client whose credentials are fixed where given (bootstrap variables) and generated otherwise. */
     public NewClient createClient(Long tenantId, String name, String clientId, String secret, String developerToken) {
+        return createClient(tenantId, name, clientId, secret, developerToken, null);
+    }
+
+    private NewClient createClient(Long tenantId, String name, String clientId, String secret, String developerToken,
+                                   Long defaultAccountId) {
         Tenant tenant = tenants.findTenant(tenantId).orElseThrow(() -> new BulkApiException(ErrorCode.INVALID_CUSTOMER_ID));
+        Account defaultAccount = defaultAccountId == null ? null : tenants.findAccount(defaultAccountId)
+                .filter(a -> a.belongsTo(tenant.id()))
+                .orElseThrow(() -> new BulkApiException(ErrorCode.INVALID_ACCOUNT_ID, "AccountId is not an account of this customer."));
         String id = clientId != null ? clientId : Secrets.newId("client-");
         String plainSecret = secret != null ? secret : Secrets.newToken();
         String plainDeveloperToken = developerToken != null ? developerToken : Secrets.newToken();
-        tenants.store(new ApiClient(id, tenant.id(), checkName(name), Secrets.hashPassword(plainSecret),
-                Secrets.sha256(plainDeveloperToken), clock.instant()));
+        ApiClient client = new ApiClient(id, tenant.id(), checkName(name), Secrets.hashPassword(plainSecret),
+                Secrets.sha256(plainDeveloperToken), clock.instant());
+        if (defaultAccount != null) {
+            client.actByDefaultOn(defaultAccount);
+        }
+        tenants.store(client);
         return new NewClient(id, plainSecret, plainDeveloperToken);
     }
 

@@ -157,6 +157,21 @@ public class AuthenticationService {
         return new CallerContext(caller.clientId(), customerId, account.id());
     }
 
+    /**
+     * The account of a caller whose protocol names none (Marketo, Taobao: CONTRACT §7): the
+     * client's default account, or else its customer's first account (106 if it has none).
+     */
+    public CallerContext defaultAccount(Caller caller) {
+        ApiClient client = tenants.findClient(caller.clientId())
+                .orElseThrow(() -> new BulkApiException(ErrorCode.INVALID_CREDENTIALS, "The API client of this token has been revoked."));
+        Optional<Account> account = client.defaultAccountId() != null
+                ? tenants.findAccount(client.defaultAccountId())
+                : tenants.findFirstAccount(caller.tenantId());
+        return account.filter(a -> a.belongsTo(caller.tenantId()))
+                .map(a -> new CallerContext(caller.clientId(), caller.tenantId(), a.id()))
+                .orElseThrow(() -> new BulkApiException(ErrorCode.USER_IS_NOT_AUTHORIZED, "The customer of this client has no account."));
+    }
+
     private static Long parseId(String value, String name) {
         if (isBlank(value)) {
             throw new BulkApiException(ErrorCode.USER_IS_NOT_AUTHORIZED, name + " is missing.");

@@ -28,6 +28,17 @@ public class CustomerQueryService {
     public record Page(List<Customer> customers, String nextPageToken) {
     }
 
+    /** A list of the account and how many customers it holds (CONTRACT §8). */
+    public record ListSummary(Long customerListId, String name, long customerCount, java.time.Instant createdAt) {
+    }
+
+    /** Every list of the caller's account, with its customer count (one grouped count for all). */
+    public List<ListSummary> lists(CallerContext caller) {
+        List<com.bulkupload.domain.model.customer.CustomerList> all = lists.findAllInAccount(caller.accountId());
+        java.util.Map<Long, Long> counts = customers.countByList(all.stream().map(com.bulkupload.domain.model.customer.CustomerList::id).toList());
+        return all.stream().map(l -> new ListSummary(l.id(), l.name(), counts.getOrDefault(l.id(), 0L), l.createdAt())).toList();
+    }
+
     public Page page(CallerContext caller, Long listId, CustomerRepository.CustomerFilter filter, Integer pageSize, String pageToken) {
         lists.findInAccount(listId, caller.accountId())
                 .orElseThrow(() -> new BulkApiException(ErrorCode.INVALID_CUSTOMER_LIST));

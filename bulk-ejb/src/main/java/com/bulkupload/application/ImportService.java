@@ -5,7 +5,6 @@ import com.bulkupload.domain.model.upload.RequestStatus;
 import com.bulkupload.domain.model.upload.RowValidator;
 import com.bulkupload.domain.model.upload.UploadHeader;
 import com.bulkupload.infrastructure.config.BulkSettings;
-import com.bulkupload.infrastructure.files.FileStorage;
 import com.bulkupload.infrastructure.files.RecordSink;
 import com.bulkupload.infrastructure.files.ResultFileWriter;
 import com.bulkupload.infrastructure.files.UploadFileException;
@@ -48,7 +47,7 @@ public class ImportService {
     ImportSteps steps;
 
     @Inject
-    FileStorage storage;
+    FileStore storage;
 
     @Inject
     BulkSettings settings;

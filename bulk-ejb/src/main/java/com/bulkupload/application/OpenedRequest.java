@@ -1,5 +1,8 @@
 package com.bulkupload.application;
 
-/** An upload request just opened (or found again by its ClientRequestToken): what every protocol answers with. */
-public record OpenedRequest(String requestId) {
+/**
+ * An upload request just opened, or ({@code earlier}) the one its ClientRequestToken opened within
+ * the last 24 hours: what every protocol answers with.
+ */
+public record OpenedRequest(String requestId, boolean earlier) {
 }

@@ -6,23 +6,18 @@ import com.bulkupload.infrastructure.security.Secrets;
 import jakarta.ejb.Lock;
 import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Short-lived signed links to result files: an HMAC-SHA256 over the RequestId and the expiry (the
- * adapter serving the files builds the URL, e.g. {@code /files/results/{RequestId}?expires=..&signature=..}). The key is generated once and kept
- * in the database, so a URL signed by one node is honoured by every other.
+ * adapter serving the files builds the URL, e.g. {@code /files/results/{RequestId}?expires=..&signature=..}). The key is a {@link ServerSecrets}
+ * secret, the same on every node, so a URL signed by one node is honoured by every other.
  */
 @Singleton
 @Lock(LockType.READ)
@@ -30,8 +25,8 @@ public class ResultFileUrls {
 
     private static final String KEY_NAME = "result-file-url-hmac";
 
-    @PersistenceContext(unitName = "bulk")
-    EntityManager em;
+    @Inject
+    ServerSecrets secrets;
 
     @Inject
     BulkSettings settings;
@@ -76,29 +71,13 @@ public class ResultFileUrls {
 
     private byte[] key() {
         if (key == null) {
-            key = loadKey();
+            key = secrets.secret(KEY_NAME);
         }
         return key;
     }
 
-    @TransactionAttribute(TransactionAttributeType.REQUIRED)
-    byte[] loadKey() {
-        List<?> rows = em.createNativeQuery("select secret from server_secret where name = ?1").setParameter(1, KEY_NAME).getResultList();
-        if (rows.isEmpty()) {
-            throw new IllegalStateException("The result URL key is missing; ServerStartup creates it");
-        }
-        return rows.get(0).toString().getBytes(StandardCharsets.US_ASCII);
-    }
-
-    /** Called once at start-up: the first node to start creates the key; the others find it. */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    /** Called once at start-up, so that the first status call does not pay for it. */
     public void createKeyIfMissing() {
-        boolean missing = em.createNativeQuery("select name from server_secret where name = ?1")
-                .setParameter(1, KEY_NAME).getResultList().isEmpty();
-        if (missing) {
-            em.createNativeQuery("insert into server_secret (name, secret, created_at) values (?1, ?2, ?3)")
-                    .setParameter(1, KEY_NAME).setParameter(2, Secrets.newToken()).setParameter(3, Instant.now())
-                    .executeUpdate();
-        }
+        key();
     }
 }

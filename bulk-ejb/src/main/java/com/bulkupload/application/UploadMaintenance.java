@@ -4,8 +4,6 @@ import com.bulkupload.domain.model.tenant.TenantRepository;
 import com.bulkupload.domain.model.upload.UploadRequest;
 import com.bulkupload.domain.model.upload.UploadRequestRepository;
 import com.bulkupload.infrastructure.config.BulkSettings;
-import com.bulkupload.infrastructure.files.FileStorage;
-import com.bulkupload.infrastructure.messaging.jms.ImportQueue;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.inject.Inject;
@@ -44,7 +42,7 @@ public class UploadMaintenance {
     ImportQueue importQueue;
 
     @Inject
-    FileStorage storage;
+    FileStore storage;
 
     @Inject
     BulkSettings settings;

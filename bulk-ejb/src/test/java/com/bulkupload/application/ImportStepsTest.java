@@ -1,5 +1,6 @@
 package com.bulkupload.application;
 
+import com.bulkupload.domain.model.upload.Protocol;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.bulkupload.domain.model.customer.Customer;
@@ -41,7 +42,7 @@ class ImportStepsTest {
     private TestDatabase db;
     private ImportSteps steps;
     private JpaCustomerRepository customers;
-    private BulkUploadService service;
+    private UploadRequestService service;
     private CallerContext caller;
     private Long listId;
 
@@ -53,7 +54,7 @@ class ImportStepsTest {
         AdminService.NewAccount account = db.inTransaction(() -> admin.createAccount(tenant, "EU"));
         caller = new CallerContext("client-a", tenant, account.accountId());
         listId = account.defaultCustomerListId();
-        service = new BulkUploadService();
+        service = new UploadRequestService();
         service.tenants = db.tenants;
         service.lists = db.lists;
         service.uploads = db.uploads;
@@ -73,8 +74,8 @@ class ImportStepsTest {
     }
 
     private ImportJob job(String lookupField) {
-        String requestId = db.inTransaction(() -> service.getBulkUploadUrl(caller,
-                new UploadUrlCommand("ErrorsAndResults", caller.accountId(), null, lookupField, null, null))).requestId();
+        String requestId = db.inTransaction(() -> service.open(caller,
+                new OpenRequestCommand("ErrorsAndResults", caller.accountId(), null, lookupField, null, null), Protocol.Bing)).requestId();
         db.inTransaction(() -> {
             db.uploads.find(requestId).orElseThrow().fileUploaded("f.csv", "text/csv", null, 1, T0);
             return null;

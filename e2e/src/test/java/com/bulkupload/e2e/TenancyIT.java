@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * driven by tenant B with its own valid credentials against tenant A's requests, files and lists.
  * B must get exactly the answer it gets for something that does not exist (so it cannot even
  * learn that A's things exist), and A's data must be unchanged afterwards. Then every endpoint
- * with credentials that must not work: expired token, wrong or another client's developer token,
+ * with credentials that must not work: expired token (109), wrong or another client's developer token,
  * another tenant's account or customer, a revoked client.
  */
 @ServerTest
@@ -174,7 +174,8 @@ class TenancyIT {
         Credentials expired = new Credentials(expiring, a.developerToken(), a.customerId(), a.accountId());
         assertEquals(200, BulkApi.postJson("/Bulk/v13/BulkUploadStatus/Query", json("RequestId", requestId), expired.headers()).status());
         Thread.sleep(Math.max(0, Duration.ofSeconds(31).toMillis() - (System.nanoTime() - issued) / 1_000_000));
-        assertRefusedEverywhere("expired token", expired, requestId, a.defaultListId(), file, 105);
+        // 109 AuthenticationTokenExpired since Dec 2026 (CONTRACT §3): the official SDKs renew on it
+        assertRefusedEverywhere("expired token", expired, requestId, a.defaultListId(), file, 109);
 
         // a revoked client: its current token and a new one are refused everywhere
         Credentials beforeRevocation = Credentials.of(a);

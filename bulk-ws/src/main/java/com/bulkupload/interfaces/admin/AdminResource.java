@@ -29,6 +29,10 @@ public class AdminResource {
     public record NameRequest(@JsonProperty("Name") String name) {
     }
 
+    /** A client's name and, optionally, the account it acts on when its protocol names none. */
+    public record ClientRequest(@JsonProperty("Name") String name, @JsonProperty("AccountId") Long accountId) {
+    }
+
     public record CustomerCreated(@JsonProperty("CustomerId") Long customerId) {
     }
 
@@ -61,8 +65,11 @@ public class AdminResource {
 
     @POST
     @Path("/customers/{customerId}/clients")
-    public Response createClient(@PathParam("customerId") long customerId, NameRequest request) {
-        AdminService.NewClient client = admin.createClient(customerId, name(request));
+    public Response createClient(@PathParam("customerId") long customerId, ClientRequest request) {
+        if (request == null) {
+            throw new BulkApiException(ErrorCode.NULL_REQUEST, "The body is missing.");
+        }
+        AdminService.NewClient client = admin.createClient(customerId, request.name(), request.accountId());
         return created(new ClientCreated(client.clientId(), client.clientSecret(), client.developerToken()));
     }
 

@@ -1,10 +1,11 @@
 package com.bulkupload.interfaces.json;
 
 import com.bulkupload.application.BulkApiException;
-import com.bulkupload.application.BulkUploadService;
-import com.bulkupload.application.UploadUrlCommand;
+import com.bulkupload.application.UploadRequestService;
+import com.bulkupload.application.OpenRequestCommand;
 import com.bulkupload.application.OpenedRequest;
 import com.bulkupload.domain.model.error.ErrorCode;
+import com.bulkupload.domain.model.upload.Protocol;
 import com.bulkupload.interfaces.bing.BingLinks;
 import com.bulkupload.interfaces.web.CallerContexts;
 import jakarta.ws.rs.Consumes;
@@ -20,11 +21,11 @@ import jakarta.ws.rs.core.MediaType;
 @Produces(MediaType.APPLICATION_JSON)
 public class BulkJsonResource {
 
-    private final BulkUploadService bulkUploads;
+    private final UploadRequestService requests;
     private final BingLinks links;
 
-    public BulkJsonResource(BulkUploadService bulkUploads, BingLinks links) {
-        this.bulkUploads = bulkUploads;
+    public BulkJsonResource(UploadRequestService requests, BingLinks links) {
+        this.requests = requests;
         this.links = links;
     }
 
@@ -34,9 +35,9 @@ public class BulkJsonResource {
         if (request == null) {
             throw new BulkApiException(ErrorCode.NULL_REQUEST, "The body is missing.");
         }
-        OpenedRequest result = bulkUploads.getBulkUploadUrl(CallerContexts.current(), new UploadUrlCommand(
+        OpenedRequest result = requests.open(CallerContexts.current(), new OpenRequestCommand(
                 request.responseMode(), request.accountId(), request.customerListId(), request.lookupField(),
-                request.partitionName(), request.clientRequestToken()));
+                request.partitionName(), request.clientRequestToken()), Protocol.Bing);
         return new BulkJson.GetBulkUploadUrlResponse(result.requestId(), links.uploadUrl(result.requestId()));
     }
 
@@ -47,6 +48,6 @@ public class BulkJsonResource {
             throw new BulkApiException(ErrorCode.NULL_REQUEST, "The body is missing.");
         }
         return BulkJson.GetBulkUploadStatusResponse.of(
-                bulkUploads.getBulkUploadStatus(CallerContexts.current(), request.requestId()), links);
+                requests.status(CallerContexts.current(), request.requestId()), links);
     }
 }

@@ -16,7 +16,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
-/** {@code GET /api/v1/lists/{CustomerListId}/customers} (CONTRACT section 8). */
+/** {@code GET /api/v1/lists} and {@code GET /api/v1/lists/{CustomerListId}/customers} (CONTRACT section 8). */
 @Path("/lists")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
@@ -52,6 +52,23 @@ public class CustomerListResource {
     @JsonPropertyOrder({"Customers", "NextPageToken"})
     public record CustomerPage(@JsonProperty("Customers") List<CustomerJson> customers,
                                @JsonProperty("NextPageToken") @JsonInclude(JsonInclude.Include.NON_NULL) String nextPageToken) {
+    }
+
+    @JsonPropertyOrder({"CustomerListId", "Name", "CustomerCount", "CreatedAt"})
+    public record CustomerListJson(@JsonProperty("CustomerListId") long customerListId,
+                                   @JsonProperty("Name") String name,
+                                   @JsonProperty("CustomerCount") long customerCount,
+                                   @JsonProperty("CreatedAt") String createdAt) {
+    }
+
+    public record CustomerLists(@JsonProperty("CustomerLists") List<CustomerListJson> customerLists) {
+    }
+
+    /** {@code GET /api/v1/lists}: every list of the caller's account. */
+    @GET
+    public CustomerLists lists() {
+        return new CustomerLists(query.lists(CallerContexts.current()).stream()
+                .map(l -> new CustomerListJson(l.customerListId(), l.name(), l.customerCount(), l.createdAt().toString())).toList());
     }
 
     @GET

@@ -1,12 +1,13 @@
 package com.bulkupload.interfaces.soap;
 
 import com.bulkupload.application.BulkApiException;
-import com.bulkupload.application.BulkUploadService;
+import com.bulkupload.application.UploadRequestService;
 import com.bulkupload.application.OpenedRequest;
 import com.bulkupload.application.OperationErrorView;
 import com.bulkupload.application.UploadStatusView;
-import com.bulkupload.application.UploadUrlCommand;
+import com.bulkupload.application.OpenRequestCommand;
 import com.bulkupload.domain.model.error.ErrorCode;
+import com.bulkupload.domain.model.upload.Protocol;
 import com.bulkupload.interfaces.bing.BingLinks;
 import com.bulkupload.interfaces.web.CallerContexts;
 import com.bulkupload.wsdl.generic.ArrayOfKeyValuePairOfstringstring;
@@ -26,11 +27,11 @@ import jakarta.jws.WebService;
         wsdlLocation = "classpath:wsdl/BulkService.wsdl")
 public class BulkSoapEndpoint implements IBulkService {
 
-    private final BulkUploadService bulkUploads;
+    private final UploadRequestService requests;
     private final BingLinks links;
 
-    public BulkSoapEndpoint(BulkUploadService bulkUploads, BingLinks links) {
-        this.bulkUploads = bulkUploads;
+    public BulkSoapEndpoint(UploadRequestService requests, BingLinks links) {
+        this.requests = requests;
         this.links = links;
     }
 
@@ -39,9 +40,9 @@ public class BulkSoapEndpoint implements IBulkService {
         if (request == null) {
             throw new BulkApiException(ErrorCode.NULL_REQUEST, "GetBulkUploadUrlRequest is missing.");
         }
-        OpenedRequest result = bulkUploads.getBulkUploadUrl(CallerContexts.current(), new UploadUrlCommand(
+        OpenedRequest result = requests.open(CallerContexts.current(), new OpenRequestCommand(
                 request.getResponseMode(), request.getAccountId(), request.getCustomerListId(),
-                request.getLookupField(), request.getPartitionName(), request.getClientRequestToken()));
+                request.getLookupField(), request.getPartitionName(), request.getClientRequestToken()), Protocol.Bing);
         GetBulkUploadUrlResponse response = new GetBulkUploadUrlResponse();
         response.setRequestId(result.requestId());
         response.setUploadUrl(links.uploadUrl(result.requestId()));
@@ -53,7 +54,7 @@ public class BulkSoapEndpoint implements IBulkService {
         if (request == null) {
             throw new BulkApiException(ErrorCode.NULL_REQUEST, "GetBulkUploadStatusRequest is missing.");
         }
-        UploadStatusView status = bulkUploads.getBulkUploadStatus(CallerContexts.current(), request.getRequestId());
+        UploadStatusView status = requests.status(CallerContexts.current(), request.getRequestId());
         GetBulkUploadStatusResponse response = new GetBulkUploadStatusResponse();
         // every element always there, nil when empty: Microsoft's WSDL declares them so
         if (!status.errors().isEmpty()) {

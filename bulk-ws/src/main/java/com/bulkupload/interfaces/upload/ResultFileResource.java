@@ -3,7 +3,7 @@ package com.bulkupload.interfaces.upload;
 import com.bulkupload.application.BulkApiException;
 import com.bulkupload.application.ResultFileUrls;
 import com.bulkupload.domain.model.error.ErrorCode;
-import com.bulkupload.infrastructure.files.FileStorage;
+import com.bulkupload.application.FileStore;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -24,9 +24,9 @@ import java.util.zip.ZipOutputStream;
 public class ResultFileResource {
 
     private final ResultFileUrls urls;
-    private final FileStorage storage;
+    private final FileStore storage;
 
-    public ResultFileResource(ResultFileUrls urls, FileStorage storage) {
+    public ResultFileResource(ResultFileUrls urls, FileStore storage) {
         this.urls = urls;
         this.storage = storage;
     }

@@ -1,10 +1,10 @@
 package com.bulkupload.interfaces.upload;
 
 import com.bulkupload.application.BulkApiException;
-import com.bulkupload.application.UploadService;
+import com.bulkupload.application.FileSubmissionService;
 import com.bulkupload.application.UploadedFile;
 import com.bulkupload.domain.model.error.ErrorCode;
-import com.bulkupload.infrastructure.files.FileStorage;
+import com.bulkupload.application.FileStore;
 import com.bulkupload.infrastructure.files.LimitedInputStream;
 import com.bulkupload.infrastructure.files.UploadFileException;
 import com.bulkupload.interfaces.json.Authenticated;
@@ -41,11 +41,11 @@ public class UploadResource {
 
     private static final int MAX_FIELD_BYTES = 200;
 
-    private final UploadService uploads;
-    private final FileStorage storage;
+    private final FileSubmissionService uploads;
+    private final FileStore storage;
     private final long maxBytes;
 
-    public UploadResource(UploadService uploads, FileStorage storage, long maxBytes) {
+    public UploadResource(FileSubmissionService uploads, FileStore storage, long maxBytes) {
         this.uploads = uploads;
         this.storage = storage;
         this.maxBytes = maxBytes;

@@ -2,14 +2,14 @@ package com.bulkupload.interfaces.web;
 
 import com.bulkupload.application.AdminService;
 import com.bulkupload.application.AuthenticationService;
-import com.bulkupload.application.BulkUploadService;
+import com.bulkupload.application.UploadRequestService;
 import com.bulkupload.application.CustomerQueryService;
 import com.bulkupload.application.HealthService;
 import com.bulkupload.application.ResultFileUrls;
 import com.bulkupload.application.ServerStartup;
-import com.bulkupload.application.UploadService;
+import com.bulkupload.application.FileSubmissionService;
 import com.bulkupload.infrastructure.config.BulkSettings;
-import com.bulkupload.infrastructure.files.FileStorage;
+import com.bulkupload.application.FileStore;
 import com.bulkupload.interfaces.admin.AdminKeyFilter;
 import com.bulkupload.interfaces.bing.BingLinks;
 import com.bulkupload.interfaces.admin.AdminResource;
@@ -21,6 +21,7 @@ import com.bulkupload.interfaces.json.BulkJsonResource;
 import com.bulkupload.interfaces.json.CustomerListResource;
 import com.bulkupload.interfaces.json.JsonMapping;
 import com.bulkupload.interfaces.json.NulCharacterFilter;
+import com.bulkupload.interfaces.json.UploadListResource;
 import com.bulkupload.interfaces.soap.BulkSoapEndpoint;
 import com.bulkupload.interfaces.soap.SoapAuthenticationInterceptor;
 import com.bulkupload.interfaces.soap.SoapFaultInterceptor;
@@ -49,7 +50,7 @@ public class BulkCxfServlet extends CXFNonSpringServlet {
     public static final String SOAP_ADDRESS = "/Bulk/v13/BulkService.svc";
 
     @EJB
-    BulkUploadService bulkUploads;
+    UploadRequestService requests;
 
     @EJB
     AuthenticationService authentication;
@@ -64,7 +65,7 @@ public class BulkCxfServlet extends CXFNonSpringServlet {
     HealthService health;
 
     @EJB
-    UploadService uploads;
+    FileSubmissionService files;
 
     @EJB
     ResultFileUrls resultFileUrls;
@@ -73,7 +74,7 @@ public class BulkCxfServlet extends CXFNonSpringServlet {
     CustomerQueryService customerQueries;
 
     @Inject
-    FileStorage storage;
+    FileStore storage;
 
     @Inject
     BulkSettings settings;
@@ -94,7 +95,7 @@ public class BulkCxfServlet extends CXFNonSpringServlet {
         JaxWsServerFactoryBean soap = new JaxWsServerFactoryBean();
         soap.setBus(bus);
         soap.setAddress(SOAP_ADDRESS);
-        soap.setServiceBean(new BulkSoapEndpoint(bulkUploads, new BingLinks(settings.publicUrl(), resultFileUrls, Clock.systemUTC())));
+        soap.setServiceBean(new BulkSoapEndpoint(requests, new BingLinks(settings.publicUrl(), resultFileUrls, Clock.systemUTC())));
         // No SOAP request of this API comes near these: a hostile envelope (huge, deep, endless
         // text) is refused by the parser with fault 100 before it costs memory (DOCTYPEs and
         // entities are refused by CXF's parser defaults).
@@ -119,15 +120,15 @@ public class BulkCxfServlet extends CXFNonSpringServlet {
     private void publishJson(Bus bus) {
         BingLinks links = new BingLinks(settings.publicUrl(), resultFileUrls, Clock.systemUTC());
         ApiAuthenticationFilter bingHeaders = new ApiAuthenticationFilter(authentication);
-        publish(bus, "/Bulk/v13", List.of(new BulkJsonResource(bulkUploads, links)),
+        publish(bus, "/Bulk/v13", List.of(new BulkJsonResource(requests, links)),
                 new NulCharacterFilter(), bingHeaders,
                 new ApiExceptionMapper(ApiExceptionMapper.BING_REST_STATUS, false));
         publish(bus, "/files", List.of(
-                        new UploadResource(uploads, storage, settings.maxFileBytes()),
+                        new UploadResource(files, storage, settings.maxFileBytes()),
                         new ResultFileResource(resultFileUrls, storage)),
                 new NulCharacterFilter(), new UploadAuthenticationFilter(authentication),
                 new ApiExceptionMapper(ApiExceptionMapper.OWN_STATUS, true));
-        publish(bus, "/api/v1", List.of(new CustomerListResource(customerQueries)),
+        publish(bus, "/api/v1", List.of(new CustomerListResource(customerQueries), new UploadListResource(requests)),
                 new NulCharacterFilter(), bingHeaders,
                 new ApiExceptionMapper(ApiExceptionMapper.OWN_STATUS, true));
         publish(bus, "/identity", List.of(new TokenResource(authentication)),

@@ -48,4 +48,8 @@ public class CustomerList {
     public String name() {
         return name;
     }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
 }

@@ -22,6 +22,9 @@ public interface CustomerRepository {
     /** One page of a list in id order, after the given id, with optional exact-match filters. */
     List<Customer> page(Long listId, CustomerFilter filter, long afterId, int size);
 
+    /** How many customers each of the lists holds (lists without any are left out). */
+    Map<Long, Long> countByList(Collection<Long> listIds);
+
     record CustomerFilter(String email, String phone, String externalId, String partition) {
     }
 }

@@ -33,6 +33,10 @@ public class ApiClient {
     @Column(nullable = false)
     private boolean revoked;
 
+    /** The account the client acts on when its protocol names none (CONTRACT §7); null: the customer's first. */
+    @Column(name = "default_account_id")
+    private Long defaultAccountId;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -63,6 +67,17 @@ public class ApiClient {
 
     public String developerTokenHash() {
         return developerTokenHash;
+    }
+
+    public Long defaultAccountId() {
+        return defaultAccountId;
+    }
+
+    public void actByDefaultOn(Account account) {
+        if (!account.belongsTo(tenantId)) {
+            throw new IllegalArgumentException("account " + account.id() + " is not of tenant " + tenantId);
+        }
+        this.defaultAccountId = account.id();
     }
 
     public boolean isRevoked() {

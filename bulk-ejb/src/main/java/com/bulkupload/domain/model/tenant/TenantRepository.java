@@ -14,6 +14,9 @@ public interface TenantRepository {
 
     Optional<Account> findAccount(Long accountId);
 
+    /** The tenant's first account (lowest id), if it has any. */
+    Optional<Account> findFirstAccount(Long tenantId);
+
     /** Locks the account row until the transaction ends: serialises per-account quota checks across nodes. */
     Optional<Account> lockAccount(Long accountId);
 

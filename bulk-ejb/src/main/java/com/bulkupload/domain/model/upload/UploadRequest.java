@@ -55,6 +55,10 @@ public class UploadRequest {
     private String clientId;
 
     @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private Protocol protocol;
+
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 40)
     private RequestStatus status;
 
@@ -131,10 +135,11 @@ public class UploadRequest {
     protected UploadRequest() {
     }
 
-    public UploadRequest(String requestId, Long accountId, Long customerListId, ResponseMode responseMode,
+    public UploadRequest(RequestId requestId, Long accountId, Long customerListId, ResponseMode responseMode,
                          LookupField lookupField, String partitionName, String clientRequestToken,
-                         String clientId, Instant now, Instant uploadDeadline) {
-        this.requestId = requestId;
+                         String clientId, Protocol protocol, Instant now, Instant uploadDeadline) {
+        this.requestId = requestId.value();
+        this.protocol = protocol;
         this.accountId = accountId;
         this.customerListId = customerListId;
         this.responseMode = responseMode;
@@ -318,6 +323,14 @@ public class UploadRequest {
 
     public Instant uploadDeadline() {
         return uploadDeadline;
+    }
+
+    public Protocol protocol() {
+        return protocol;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
     }
 
     public String clientId() {

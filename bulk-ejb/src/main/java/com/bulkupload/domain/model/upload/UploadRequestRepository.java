@@ -30,6 +30,13 @@ public interface UploadRequestRepository {
 
     long countActiveInAccount(Long accountId);
 
+    /** Where a page of an account's requests ends: the next page starts after this request. */
+    record PageAfter(Instant createdAt, String requestId) {
+    }
+
+    /** The account's requests, newest first, optionally only those of one status: at most {@code max}, after {@code after}. */
+    List<UploadRequest> pageInAccount(Long accountId, RequestStatus status, PageAfter after, int max);
+
     /** Pending requests whose upload window closed before {@code now}. */
     List<UploadRequest> findPendingPastDeadline(Instant now, int max);
 }

@@ -5,6 +5,7 @@ import com.bulkupload.domain.model.customer.CustomerListRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.List;
 import java.util.Optional;
 
 @ApplicationScoped
@@ -32,5 +33,11 @@ public class JpaCustomerListRepository implements CustomerListRepository {
     public Optional<CustomerList> findInAccount(Long listId, Long accountId) {
         return EntityLookups.find(em, CustomerList.class, listId)
                 .filter(list -> list.accountId().equals(accountId));
+    }
+
+    @Override
+    public List<CustomerList> findAllInAccount(Long accountId) {
+        return em.createQuery("select l from CustomerList l where l.accountId = :account order by l.id", CustomerList.class)
+                .setParameter("account", accountId).getResultList();
     }
 }

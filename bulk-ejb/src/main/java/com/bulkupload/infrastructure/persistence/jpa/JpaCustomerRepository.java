@@ -112,4 +112,17 @@ public class JpaCustomerRepository implements CustomerRepository {
         parameters.forEach(query::setParameter);
         return query.setMaxResults(size).getResultList();
     }
+
+    @Override
+    public Map<Long, Long> countByList(Collection<Long> listIds) {
+        Map<Long, Long> counts = new java.util.HashMap<>();
+        if (listIds.isEmpty()) {
+            return counts;
+        }
+        for (Object[] row : em.createQuery("select c.customerListId, count(c) from Customer c where c.customerListId in :lists"
+                + " group by c.customerListId", Object[].class).setParameter("lists", listIds).getResultList()) {
+            counts.put((Long) row[0], (Long) row[1]);
+        }
+        return counts;
+    }
 }

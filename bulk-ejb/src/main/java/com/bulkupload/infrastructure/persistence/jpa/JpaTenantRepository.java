@@ -46,6 +46,12 @@ public class JpaTenantRepository implements TenantRepository {
     }
 
     @Override
+    public Optional<Account> findFirstAccount(Long tenantId) {
+        return em.createQuery("select a from Account a where a.tenantId = :tenant order by a.id", Account.class)
+                .setParameter("tenant", tenantId).setMaxResults(1).getResultList().stream().findFirst();
+    }
+
+    @Override
     public Optional<Account> findAccount(Long accountId) {
         return EntityLookups.find(em, Account.class, accountId);
     }

@@ -1,5 +1,6 @@
 package com.bulkupload.infrastructure.persistence.jpa;
 
+import com.bulkupload.domain.model.upload.RequestId;
 import com.bulkupload.domain.model.upload.RequestStatus;
 import com.bulkupload.domain.model.upload.UploadRequest;
 import com.bulkupload.domain.model.upload.UploadRequestRepository;
@@ -35,42 +36,42 @@ public class JpaUploadRequestRepository implements UploadRequestRepository {
 
     @Override
     public Optional<UploadRequest> findInAccount(String requestId, Long accountId) {
-        if (!wellFormed(requestId)) {
-            return Optional.empty();
-        }
-        return EntityLookups.find(em, UploadRequest.class, requestId)
+        // text that is no RequestId (a NUL byte PostgreSQL would refuse, say) is simply not found
+        return RequestId.parse(requestId).flatMap(id -> EntityLookups.find(em, UploadRequest.class, id.value()))
                 .filter(request -> request.accountId().equals(accountId));
     }
 
     @Override
     public Optional<UploadRequest> lockInAccount(String requestId, Long accountId) {
-        if (!wellFormed(requestId)) {
-            return Optional.empty();
-        }
-        return EntityLookups.find(em, UploadRequest.class, requestId, LockModeType.PESSIMISTIC_WRITE)
+        return RequestId.parse(requestId)
+                .flatMap(id -> EntityLookups.find(em, UploadRequest.class, id.value(), LockModeType.PESSIMISTIC_WRITE))
                 .filter(request -> request.accountId().equals(accountId));
     }
 
     @Override
     public Optional<UploadRequest> find(String requestId) {
-        return wellFormed(requestId) ? EntityLookups.find(em, UploadRequest.class, requestId) : Optional.empty();
+        return RequestId.parse(requestId).flatMap(id -> EntityLookups.find(em, UploadRequest.class, id.value()));
     }
 
-    /**
-     * Whether the text can be a RequestId at all (they are lower-case hex): anything else, such as
-     * a NUL byte PostgreSQL would refuse with an error, is simply not found.
-     */
-    static boolean wellFormed(String requestId) {
-        if (requestId == null || requestId.isEmpty() || requestId.length() > 64) {
-            return false;
+    @Override
+    public List<UploadRequest> pageInAccount(Long accountId, RequestStatus status, PageAfter after, int max) {
+        // newest first, in (created_at, request_id) order: the index upload_request_account_created_idx
+        StringBuilder query = new StringBuilder("select r from UploadRequest r where r.accountId = :account");
+        if (status != null) {
+            query.append(" and r.status = :status");
         }
-        for (int i = 0; i < requestId.length(); i++) {
-            char c = requestId.charAt(i);
-            if (!(c >= '0' && c <= '9') && !(c >= 'a' && c <= 'f')) {
-                return false;
-            }
+        if (after != null) {
+            query.append(" and (r.createdAt < :createdAt or (r.createdAt = :createdAt and r.requestId < :requestId))");
         }
-        return true;
+        query.append(" order by r.createdAt desc, r.requestId desc");
+        var typed = em.createQuery(query.toString(), UploadRequest.class).setParameter("account", accountId).setMaxResults(max);
+        if (status != null) {
+            typed.setParameter("status", status);
+        }
+        if (after != null) {
+            typed.setParameter("createdAt", after.createdAt()).setParameter("requestId", after.requestId());
+        }
+        return typed.getResultList();
     }
 
     @Override

@@ -16,8 +16,8 @@ class UploadRequestLifecycleTest {
     private static final Duration STALE = Duration.ofMinutes(2);
 
     private static UploadRequest uploaded() {
-        UploadRequest request = new UploadRequest("0123456789abcdef0123", 1L, 1L, ResponseMode.ErrorsOnly, LookupField.Email,
-                "Default", null, "client", T0, T0.plusSeconds(900));
+        UploadRequest request = new UploadRequest(new RequestId("0123456789abcdef0123"), 1L, 1L, ResponseMode.ErrorsOnly, LookupField.Email,
+                "Default", null, "client", Protocol.Bing, T0, T0.plusSeconds(900));
         request.fileUploaded("a.csv", "text/csv", null, 100, T0.plusSeconds(1));
         return request;
     }
@@ -28,8 +28,8 @@ class UploadRequestLifecycleTest {
 
     @Test
     void aFileIsAcceptedOnceAndOnlyInItsWindow() {
-        UploadRequest request = new UploadRequest("0123456789abcdef0123", 1L, 1L, ResponseMode.ErrorsOnly, LookupField.Email,
-                "Default", null, "client", T0, T0.plusSeconds(900));
+        UploadRequest request = new UploadRequest(new RequestId("0123456789abcdef0123"), 1L, 1L, ResponseMode.ErrorsOnly, LookupField.Email,
+                "Default", null, "client", Protocol.Bing, T0, T0.plusSeconds(900));
         assertTrue(request.acceptsFileAt(T0.plusSeconds(899)));
         assertFalse(request.acceptsFileAt(T0.plusSeconds(900)));
         request.fileUploaded("a.csv", null, null, 10, T0.plusSeconds(5));

@@ -6,8 +6,8 @@ import com.bulkupload.domain.model.upload.RequestStatus;
 import com.bulkupload.domain.model.upload.UploadRequest;
 import com.bulkupload.domain.model.upload.UploadRequestRepository;
 import com.bulkupload.infrastructure.config.BulkSettings;
-import com.bulkupload.infrastructure.files.FileStorage;
-import com.bulkupload.infrastructure.messaging.jms.ImportQueue;
+import com.bulkupload.domain.model.upload.Protocol;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -17,15 +17,19 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
 
-/** Takes the file of an upload request: one file per request, only inside its window. */
+/**
+ * Takes the files of upload requests: the file of a request opened earlier (Bing's UploadUrl: one
+ * file per request, only inside its window), or a request and its file in one step (protocols
+ * with no upload URL: Marketo's multipart POST, a file the server fetched for Alibaba).
+ */
 @Stateless
-public class UploadService {
+public class FileSubmissionService {
 
     @Inject
     UploadRequestRepository uploads;
 
     @Inject
-    FileStorage storage;
+    FileStore storage;
 
     @Inject
     ImportQueue importQueue;
@@ -35,6 +39,9 @@ public class UploadService {
 
     @Inject
     BulkSettings settings;
+
+    @EJB
+    UploadRequestService requests;
 
     Clock clock = Clock.systemUTC();
 
@@ -68,6 +75,19 @@ public class UploadService {
         }
         request.fileUploaded(file.fileName(), file.contentType(), file.charset(), file.bytes(), now);
         importQueue.enqueue(request.requestId(), request.accountId());
+    }
+
+    /**
+     * Opens a request and hands it its file, in one transaction: the request, the stored file and
+     * the import message exist together or not at all. A ClientRequestToken seen within 24 hours
+     * gives back that earlier request and leaves its file as it was.
+     */
+    public OpenedRequest submit(CallerContext caller, OpenRequestCommand command, Protocol protocol, UploadedFile file) {
+        OpenedRequest opened = requests.open(caller, command, protocol);
+        if (!opened.earlier()) {
+            accept(caller, opened.requestId(), file);
+        }
+        return opened;
     }
 
     private void check(CallerContext caller, String requestId, Instant now) {

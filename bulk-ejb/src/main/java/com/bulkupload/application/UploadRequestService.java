@@ -5,23 +5,28 @@ import com.bulkupload.domain.model.error.ErrorCode;
 import com.bulkupload.domain.model.tenant.Account;
 import com.bulkupload.domain.model.tenant.TenantRepository;
 import com.bulkupload.domain.model.upload.LookupField;
+import com.bulkupload.domain.model.upload.Protocol;
+import com.bulkupload.domain.model.upload.RequestId;
+import com.bulkupload.domain.model.upload.RequestStatus;
 import com.bulkupload.domain.model.upload.ResponseMode;
 import com.bulkupload.domain.model.upload.UploadRequest;
 import com.bulkupload.domain.model.upload.UploadRequestRepository;
 import com.bulkupload.infrastructure.config.BulkSettings;
-import com.bulkupload.infrastructure.security.Secrets;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * The bulk operations, whatever protocol carries them: SOAP and JSON adapters call exactly these
- * methods with an authenticated {@link CallerContext}.
+ * Upload requests, whatever protocol carries them: open one (its options checked here, once for
+ * every protocol), read its status, list an account's requests. Every adapter calls exactly these
+ * methods with an authenticated {@link CallerContext}; the file itself comes through
+ * {@link FileSubmissionService}.
  */
 @Stateless
-public class BulkUploadService {
+public class UploadRequestService {
 
     static final int MAX_NAME_LENGTH = 255;
     static final int MAX_TOKEN_LENGTH = 100;
@@ -41,7 +46,11 @@ public class BulkUploadService {
 
     Clock clock = Clock.systemUTC();
 
-    public OpenedRequest getBulkUploadUrl(CallerContext caller, UploadUrlCommand command) {
+    /**
+     * Opens an upload request that waits for its file (Bing's GetBulkUploadUrl), or finds the one
+     * the same ClientRequestToken opened within 24 hours.
+     */
+    public OpenedRequest open(CallerContext caller, OpenRequestCommand command, Protocol protocol) {
         if (command == null) {
             throw new BulkApiException(ErrorCode.NULL_REQUEST, "GetBulkUploadUrlRequest is missing.");
         }
@@ -73,7 +82,7 @@ public class BulkUploadService {
         if (token != null) {
             Optional<UploadRequest> earlier = uploads.findByClientRequestToken(account.id(), token);
             if (earlier.isPresent() && earlier.get().isWithinIdempotencyWindow(now)) {
-                return new OpenedRequest(earlier.get().requestId());
+                return new OpenedRequest(earlier.get().requestId(), true);
             }
             earlier.ifPresent(UploadRequest::releaseClientRequestToken);
         }
@@ -85,24 +94,86 @@ public class BulkUploadService {
 
         ActiveUploadCap.refuseIfReached(uploads, settings, account.id(), ".");
 
-        String requestId = Secrets.newId("");
+        RequestId requestId = RequestId.newRandom();
         uploads.store(new UploadRequest(requestId, account.id(), listId, responseMode, lookupField, partition,
-                token, caller.clientId(), now, now.plus(settings.uploadWindow())));
-        return new OpenedRequest(requestId);
+                token, caller.clientId(), protocol, now, now.plus(settings.uploadWindow())));
+        return new OpenedRequest(requestId.value(), false);
     }
 
-    public UploadStatusView getBulkUploadStatus(CallerContext caller, String requestId) {
+    /** The status of one of the account's requests; another account's answers as unknown (3200). */
+    public UploadStatusView status(CallerContext caller, String requestId) {
         if (requestId == null || requestId.isBlank()) {
             throw new BulkApiException(ErrorCode.NULL_REQUEST, "RequestId is required.");
         }
-        UploadRequest request = uploads.findInAccount(requestId.trim(), caller.accountId())
+        UploadRequest request = uploads.findInAccount(requestId, caller.accountId())
                 .orElseThrow(() -> new BulkApiException(ErrorCode.INVALID_REQUEST_ID));
         // The expiry timer may not have run yet; the answer must be right anyway.
         Instant now = clock.instant();
         request.expireIfNoFileBy(now);
+        return view(request);
+    }
+
+    private static UploadStatusView view(UploadRequest request) {
         return new UploadStatusView(request.requestId(), request.status().name(), request.percentComplete(),
                 request.rowsProcessed(), request.rowsFailed(), request.rowsWithWarning(),
                 request.errors().stream().map(e -> new OperationErrorView(e.code(), e.details(), e.errorCode(), e.message())).toList(),
                 request.hasResultFile());
+    }
+
+    static final int DEFAULT_PAGE_SIZE = 50;
+    static final int MAX_PAGE_SIZE = 200;
+
+    /** One request in an account's list of uploads (CONTRACT §8). */
+    public record UploadSummary(UploadStatusView status, Protocol protocol, Instant createdAt, String fileName, Long customerListId) {
+    }
+
+    public record UploadPage(List<UploadSummary> uploads, String nextPageToken) {
+    }
+
+    /**
+     * Every request of the caller's account, whatever protocol created it, newest first; {@code
+     * status} keeps only one RequestStatus. The page token is where the last page ended.
+     */
+    public UploadPage list(CallerContext caller, String status, Integer pageSize, String pageToken) {
+        int size = pageSize == null ? DEFAULT_PAGE_SIZE : pageSize;
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw new BulkApiException(ErrorCode.NULL_REQUEST, "pageSize must be 1 to " + MAX_PAGE_SIZE + ".");
+        }
+        RequestStatus only = null;
+        if (status != null && !status.isBlank()) {
+            only = java.util.Arrays.stream(RequestStatus.values()).filter(s -> s.name().equalsIgnoreCase(status.trim())).findFirst()
+                    .orElseThrow(() -> new BulkApiException(ErrorCode.NULL_REQUEST, "status must be a RequestStatus."));
+        }
+        List<UploadRequest> found = uploads.pageInAccount(caller.accountId(), only, PageTokens.decode(pageToken), size + 1);
+        Instant now = clock.instant();
+        found.forEach(r -> r.expireIfNoFileBy(now));
+        List<UploadSummary> page = found.stream().limit(size)
+                .map(r -> new UploadSummary(view(r), r.protocol(), r.createdAt(), r.fileName(), r.customerListId())).toList();
+        String next = found.size() > size ? PageTokens.encode(found.get(size - 1)) : null;
+        return new UploadPage(page, next);
+    }
+
+    /** Page tokens are opaque to clients: where the last page ended, base64url. */
+    static final class PageTokens {
+        private PageTokens() {
+        }
+
+        static String encode(UploadRequest last) {
+            String raw = last.createdAt().getEpochSecond() + "." + last.createdAt().getNano() + "." + last.requestId();
+            return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        }
+
+        static UploadRequestRepository.PageAfter decode(String token) {
+            if (token == null || token.isBlank()) {
+                return null;
+            }
+            try {
+                String[] parts = new String(java.util.Base64.getUrlDecoder().decode(token.trim()), java.nio.charset.StandardCharsets.US_ASCII).split("\\.");
+                RequestId id = RequestId.parse(parts[2]).orElseThrow(IllegalArgumentException::new);
+                return new UploadRequestRepository.PageAfter(Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])), id.value());
+            } catch (RuntimeException e) {
+                throw new BulkApiException(ErrorCode.NULL_REQUEST, "pageToken is not one this service gave.");
+            }
+        }
     }
 }

@@ -1,5 +1,6 @@
 package com.bulkupload.infrastructure.messaging.jms;
 
+import com.bulkupload.application.ImportQueue;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,7 +14,7 @@ import jakarta.jms.Queue;
  * with it is committed.
  */
 @ApplicationScoped
-public class ImportQueue {
+public class JmsImportQueue implements ImportQueue {
 
     /** Artemis message groups: one account's imports are consumed one at a time, in order. */
     static final String GROUP = "JMSXGroupID";
@@ -25,6 +26,7 @@ public class ImportQueue {
     @Resource(lookup = "java:/jms/queue/BulkImport")
     Queue queue;
 
+    @Override
     public void enqueue(String requestId, Long accountId) {
         context.createProducer()
                 .setProperty(GROUP, "account-" + accountId)

@@ -1,5 +1,7 @@
 package com.bulkupload.infrastructure.files;
 
+import com.bulkupload.application.FileStore;
+import com.bulkupload.domain.model.upload.RequestId;
 import com.bulkupload.infrastructure.config.BulkSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,7 +10,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.regex.Pattern;
 
 /**
  * Where uploaded files and result files live: {@code BULK_DATA_DIR} (default: the server's data
@@ -17,9 +18,7 @@ import java.util.regex.Pattern;
  * against their shape, so no client-supplied text ever reaches the file system.
  */
 @ApplicationScoped
-public class FileStorage {
-
-    private static final Pattern REQUEST_ID = Pattern.compile("[0-9a-f]{20}");
+public class DirectoryFileStore implements FileStore {
 
     @Inject
     BulkSettings settings;
@@ -28,10 +27,10 @@ public class FileStorage {
     private Path results;
     private Path work;
 
-    public FileStorage() {
+    public DirectoryFileStore() {
     }
 
-    public FileStorage(Path root) {
+    public DirectoryFileStore(Path root) {
         init(root);
     }
 
@@ -52,27 +51,28 @@ public class FileStorage {
         }
     }
 
+    @Override
     public Path upload(String requestId) {
         return uploads.resolve(checked(requestId) + ".upload");
     }
 
+    @Override
     public Path result(String requestId) {
         return results.resolve(checked(requestId) + ".csv");
     }
 
     /** A fresh file in the work directory, for an upload in transit or an extracted archive entry. */
+    @Override
     public Path newWorkFile(String prefix) throws IOException {
         return Files.createTempFile(work, prefix, ".tmp");
     }
 
+    @Override
     public Path workDirectory() {
         return work;
     }
 
     private static String checked(String requestId) {
-        if (requestId == null || !REQUEST_ID.matcher(requestId).matches()) {
-            throw new IllegalArgumentException("not a RequestId: " + requestId);
-        }
-        return requestId;
+        return new RequestId(requestId).value();
     }
 }

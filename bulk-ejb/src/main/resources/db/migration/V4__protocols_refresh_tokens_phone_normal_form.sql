@@ -15,3 +15,13 @@ UPDATE customer
    SET phone = REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(phone, ' ', ''), '-', ''), '.', ''), '(', ''), ')', '')
  WHERE phone IS NOT NULL
    AND (phone LIKE '% %' OR phone LIKE '%-%' OR phone LIKE '%.%' OR phone LIKE '%(%' OR phone LIKE '%)%');
+
+-- Every request says which protocol created it (CONTRACT §8: an account's uploads are listed
+-- whatever their protocol); all requests before this one came over the Bing API.
+ALTER TABLE upload_request ADD COLUMN protocol VARCHAR(16) DEFAULT 'Bing' NOT NULL;
+-- listing an account's requests newest first, page by page
+CREATE INDEX upload_request_account_created_idx ON upload_request (account_id, created_at, request_id);
+
+-- The account a client acts on when its protocol names none (Marketo, Taobao: CONTRACT §7);
+-- without one, the customer's first account.
+ALTER TABLE api_client ADD COLUMN default_account_id BIGINT REFERENCES account (id);

@@ -1,5 +1,6 @@
 package com.bulkupload.application;
 
+import com.bulkupload.domain.model.upload.Protocol;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -17,12 +18,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class BulkUploadServiceTest {
+class UploadRequestServiceTest {
 
     private static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
 
     private TestDatabase db;
-    private BulkUploadService service;
+    private UploadRequestService service;
     private CallerContext caller;
     private CallerContext otherCaller;
     private Long otherListId;
@@ -31,7 +32,7 @@ class BulkUploadServiceTest {
     void setUp() {
         db = new TestDatabase();
         AdminService admin = db.admin();
-        service = new BulkUploadService();
+        service = new UploadRequestService();
         service.tenants = db.tenants;
         service.lists = db.lists;
         service.uploads = db.uploads;
@@ -55,16 +56,16 @@ class BulkUploadServiceTest {
         service.clock = Clock.fixed(instant, ZoneOffset.UTC);
     }
 
-    private OpenedRequest url(CallerContext who, UploadUrlCommand command) {
-        return db.inTransaction(() -> service.getBulkUploadUrl(who, command));
+    private OpenedRequest url(CallerContext who, OpenRequestCommand command) {
+        return db.inTransaction(() -> service.open(who, command, Protocol.Bing));
     }
 
-    private UploadUrlCommand command(String token) {
-        return new UploadUrlCommand(null, caller.accountId(), null, null, null, token);
+    private OpenRequestCommand command(String token) {
+        return new OpenRequestCommand(null, caller.accountId(), null, null, null, token);
     }
 
     private UploadStatusView status(CallerContext who, String requestId) {
-        return db.inTransaction(() -> service.getBulkUploadStatus(who, requestId));
+        return db.inTransaction(() -> service.status(who, requestId));
     }
 
     private ErrorCode refusal(Runnable call) {
@@ -106,22 +107,22 @@ class BulkUploadServiceTest {
     @Test
     void sameTokenInAnotherAccountIsAnotherRequest() {
         String mine = url(caller, command("shared-token")).requestId();
-        String theirs = url(otherCaller, new UploadUrlCommand(null, otherCaller.accountId(), null, null, null, "shared-token")).requestId();
+        String theirs = url(otherCaller, new OpenRequestCommand(null, otherCaller.accountId(), null, null, null, "shared-token")).requestId();
         assertNotEquals(mine, theirs);
     }
 
     @Test
     void optionsAreValidated() {
         Long account = caller.accountId();
-        assertEquals(ErrorCode.NULL_REQUEST, refusal(() -> url(caller, new UploadUrlCommand(null, null, null, null, null, null))));
-        assertEquals(ErrorCode.USER_IS_NOT_AUTHORIZED, refusal(() -> url(caller, new UploadUrlCommand(null, otherCaller.accountId(), null, null, null, null))));
-        assertEquals(ErrorCode.INVALID_RESPONSE_MODE, refusal(() -> url(caller, new UploadUrlCommand("All", account, null, null, null, null))));
-        assertEquals(ErrorCode.INVALID_CUSTOMER_LIST, refusal(() -> url(caller, new UploadUrlCommand(null, account, otherListId, null, null, null))));
-        assertEquals(ErrorCode.INVALID_LOOKUP_FIELD, refusal(() -> url(caller, new UploadUrlCommand(null, account, null, "Fax", null, null))));
-        assertEquals(ErrorCode.INVALID_PARTITION_NAME, refusal(() -> url(caller, new UploadUrlCommand(null, account, null, null, "x".repeat(256), null))));
-        assertEquals(ErrorCode.INVALID_CLIENT_REQUEST_TOKEN, refusal(() -> url(caller, new UploadUrlCommand(null, account, null, null, null, "t".repeat(101)))));
+        assertEquals(ErrorCode.NULL_REQUEST, refusal(() -> url(caller, new OpenRequestCommand(null, null, null, null, null, null))));
+        assertEquals(ErrorCode.USER_IS_NOT_AUTHORIZED, refusal(() -> url(caller, new OpenRequestCommand(null, otherCaller.accountId(), null, null, null, null))));
+        assertEquals(ErrorCode.INVALID_RESPONSE_MODE, refusal(() -> url(caller, new OpenRequestCommand("All", account, null, null, null, null))));
+        assertEquals(ErrorCode.INVALID_CUSTOMER_LIST, refusal(() -> url(caller, new OpenRequestCommand(null, account, otherListId, null, null, null))));
+        assertEquals(ErrorCode.INVALID_LOOKUP_FIELD, refusal(() -> url(caller, new OpenRequestCommand(null, account, null, "Fax", null, null))));
+        assertEquals(ErrorCode.INVALID_PARTITION_NAME, refusal(() -> url(caller, new OpenRequestCommand(null, account, null, null, "x".repeat(256), null))));
+        assertEquals(ErrorCode.INVALID_CLIENT_REQUEST_TOKEN, refusal(() -> url(caller, new OpenRequestCommand(null, account, null, null, null, "t".repeat(101)))));
         assertEquals("ErrorsAndResults", db.uploads.findInAccount(
-                url(caller, new UploadUrlCommand("errorsandresults", account, null, "phone", "P1", null)).requestId(), account)
+                url(caller, new OpenRequestCommand("errorsandresults", account, null, "phone", "P1", null)).requestId(), account)
                 .orElseThrow().responseMode().name());
     }
 

@@ -1,0 +1,11 @@
+package com.bulkupload.application;
+
+/**
+ * Hands a request to the importers (implemented over JMS in {@code infrastructure.messaging.jms}).
+ * The message must be part of the caller's transaction: it exists exactly when the status change
+ * that goes with it is committed.
+ */
+public interface ImportQueue {
+
+    void enqueue(String requestId, Long accountId);
+}

@@ -1,0 +1,62 @@
+package com.bulkupload.interfaces.json;
+
+import com.bulkupload.application.UploadRequestService;
+import com.bulkupload.interfaces.web.CallerContexts;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+
+/**
+ * {@code GET /api/v1/uploads} (CONTRACT §8): every upload request of the caller's account,
+ * whatever protocol created it, newest first, page by page.
+ */
+@Path("/uploads")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class UploadListResource {
+
+    private final UploadRequestService requests;
+
+    public UploadListResource(UploadRequestService requests) {
+        this.requests = requests;
+    }
+
+    @JsonPropertyOrder({"RequestId", "Protocol", "CreatedAt", "FileName", "CustomerListId", "RequestStatus", "PercentComplete",
+            "RowsProcessed", "RowsFailed", "RowsWithWarning"})
+    public record UploadJson(@JsonProperty("RequestId") String requestId,
+                             @JsonProperty("Protocol") String protocol,
+                             @JsonProperty("CreatedAt") String createdAt,
+                             @JsonProperty("FileName") String fileName,
+                             @JsonProperty("CustomerListId") Long customerListId,
+                             @JsonProperty("RequestStatus") String requestStatus,
+                             @JsonProperty("PercentComplete") int percentComplete,
+                             @JsonProperty("RowsProcessed") long rowsProcessed,
+                             @JsonProperty("RowsFailed") long rowsFailed,
+                             @JsonProperty("RowsWithWarning") long rowsWithWarning) {
+
+        static UploadJson of(UploadRequestService.UploadSummary upload) {
+            var status = upload.status();
+            return new UploadJson(status.requestId(), upload.protocol().name(), upload.createdAt().toString(), upload.fileName(),
+                    upload.customerListId(), status.requestStatus(), status.percentComplete(), status.rowsProcessed(),
+                    status.rowsFailed(), status.rowsWithWarning());
+        }
+    }
+
+    @JsonPropertyOrder({"Uploads", "NextPageToken"})
+    public record UploadPage(@JsonProperty("Uploads") List<UploadJson> uploads,
+                             @JsonProperty("NextPageToken") @JsonInclude(JsonInclude.Include.NON_NULL) String nextPageToken) {
+    }
+
+    @GET
+    public UploadPage uploads(@QueryParam("pageSize") Integer pageSize, @QueryParam("pageToken") String pageToken,
+                              @QueryParam("status") String status) {
+        UploadRequestService.UploadPage page = requests.list(CallerContexts.current(), status, pageSize, pageToken);
+        return new UploadPage(page.uploads().stream().map(UploadJson::of).toList(), page.nextPageToken());
+    }
+}
