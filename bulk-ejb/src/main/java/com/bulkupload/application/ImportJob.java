@@ -1,10 +1,11 @@
 package com.bulkupload.application;
 
 import com.bulkupload.domain.model.upload.LookupField;
+import com.bulkupload.domain.model.upload.Protocol;
 import com.bulkupload.domain.model.upload.ResponseMode;
 
 /** What an importer needs of its request, read once when it claims the request. */
-public record ImportJob(String requestId, Long customerListId, String partitionName, LookupField lookupField,
+public record ImportJob(String requestId, Protocol protocol, Long customerListId, String partitionName, LookupField lookupField,
                         ResponseMode responseMode, String clientId, String fileName, String contentType,
                         String charset, Long rowsTotal, long recordsDone, long resultBytes) {
 }

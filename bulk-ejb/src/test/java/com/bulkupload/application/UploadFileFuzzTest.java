@@ -1,5 +1,8 @@
 package com.bulkupload.application;
 
+import java.util.concurrent.CompletableFuture;
+import com.bulkupload.domain.model.upload.ResponseMode;
+import com.bulkupload.domain.model.upload.Protocol;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,10 +12,6 @@ import com.bulkupload.domain.model.error.ErrorCode;
 import com.bulkupload.domain.model.upload.LookupField;
 import com.bulkupload.domain.model.upload.RowCheck;
 import com.bulkupload.domain.model.upload.RowResult;
-import com.bulkupload.domain.model.upload.RowValidator;
-import com.bulkupload.domain.model.upload.UploadHeader;
-import com.bulkupload.infrastructure.files.RecordSink;
-import com.bulkupload.infrastructure.files.ResultFileWriter;
 import com.bulkupload.infrastructure.files.TabularFile;
 import com.bulkupload.infrastructure.files.UploadFileException;
 import com.bulkupload.infrastructure.files.UploadFileOpener;
@@ -493,70 +492,43 @@ class UploadFileFuzzTest {
                 () -> "the import of " + name + " did not finish");
     }
 
-    /** ImportService's two passes over the file (pre-scan, then validate and write results). */
+    /**
+     * The import's real pipeline ({@link ImportPipeline}: both passes, the processor, one chunk in
+     * flight, the result file in its request's layout) with a chunk writer that has no database:
+     * every valid row is taken as Inserted, every invalid one fails with its reason.
+     */
     static Outcome importFile(Path file, String name, String charset, LookupField lookup) throws IOException {
         Path results = work.resolve("result-" + System.nanoTime() + ".csv");
+        ImportJob job = new ImportJob("0123456789abcdef0123", Protocol.Bing, 1L, "Default", lookup, ResponseMode.ErrorsAndResults,
+                "fuzz", name, null, charset, null, 0, 0);
+        ImportPipeline pipeline = new ImportPipeline(5_000, Duration.ofSeconds(60), () -> { });
         UploadFileOpener opener = new UploadFileOpener(LIMIT, work);
         try (UploadFileOpener.OpenedFile opened = opener.open(file, name, null, charset)) {
-            long[] count = new long[1];
-            opened.read(new RecordSink() {
-                @Override
-                public void header(List<String> names) {
-                    ImportService.header(names);
-                }
-
-                @Override
-                public void record(long rowNumber, List<String> fields) {
-                    count[0]++;
-                }
-            });
-            if (count[0] > MAX_ROWS) {
+            ImportPipeline.Scan scan = pipeline.scan(opened, lookup);
+            if (scan.rows() > MAX_ROWS) {
                 return new Refused(ErrorCode.UPLOAD_FILE_ROW_COUNT_EXCEEDED, "too many rows");
             }
             List<Long> rows = new ArrayList<>();
             List<ErrorCode> errors = new ArrayList<>();
-            ResultFileWriter[] writer = new ResultFileWriter[1];
-            int[] columns = new int[1];
-            try {
-                opened.read(new RecordSink() {
-                    UploadHeader header;
-                    RowValidator validator;
-
-                    @Override
-                    public void header(List<String> names) {
-                        header = ImportService.header(names);
-                        columns[0] = header.size();
-                        validator = new RowValidator(header, lookup);
-                        try {
-                            writer[0] = ResultFileWriter.create(results, ResultLines.header(header));
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
+            pipeline.apply(job, opened, results, chunk -> {
+                try {
+                    for (ImportRow row : chunk.rows()) {
+                        rows.add(row.check().rowNumber());
+                        RowOutcome outcome = row.check() instanceof RowCheck.Invalid invalid
+                                ? RowOutcome.failed(invalid.error(), invalid.reason())
+                                : new RowOutcome(RowResult.Inserted, row.check().rowNumber(), null, null);
+                        if (outcome.error() != null) {
+                            errors.add(outcome.error());
                         }
+                        chunk.results().write(row, outcome);
                     }
-
-                    @Override
-                    public void record(long rowNumber, List<String> fields) {
-                        RowCheck check = validator.check(rowNumber, fields);
-                        rows.add(rowNumber);
-                        ImportSteps.Outcome outcome = check instanceof RowCheck.Invalid invalid
-                                ? new ImportSteps.Outcome(RowResult.Failed, null, invalid.error(), invalid.reason())
-                                : new ImportSteps.Outcome(RowResult.Inserted, rowNumber, null, null);
-                        if (check instanceof RowCheck.Invalid invalid) {
-                            errors.add(invalid.error());
-                        }
-                        try {
-                            writer[0].write(ResultLines.line(header, new ImportRow(List.copyOf(fields), check), outcome));
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
-                    }
-                });
-            } finally {
-                if (writer[0] != null) {
-                    writer[0].close();
+                    chunk.results().checkpoint();
+                    return CompletableFuture.completedFuture(null);
+                } catch (IOException e) {
+                    return CompletableFuture.failedFuture(e);
                 }
-            }
-            return new Completed(columns[0], rows, errors, results);
+            });
+            return new Completed(scan.header().size(), rows, errors, results);
         } catch (UploadFileException e) {
             return new Refused(e.error(), e.getMessage());
         }

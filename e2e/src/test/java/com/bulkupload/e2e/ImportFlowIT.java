@@ -210,6 +210,42 @@ class ImportFlowIT {
                 .map(c -> c.get("FirstName").asText() + "|" + c.get("City").asText()).findFirst().orElseThrow());
     }
 
+    @Test
+    void aGb18030FileSentWithoutItsCharsetFailsNamingGb18030() {
+        JsonNode status = assertFailed(BulkApi.newTenant(), "customers-10-gb18030.csv", "UploadFileFormatNotSupported", 3211);
+        String details = status.get("Errors").get(0).get("Details").asText();
+        assertTrue(details.contains("it looks like GB18030") && details.contains("charset"), details);
+    }
+
+    @Test
+    void phonesWrittenWithSeparatorsAreOneCustomersPhone() throws IOException {
+        Tenant tenant = BulkApi.newTenant();
+        Path first = work.resolve("phones-1.csv");
+        Files.writeString(first, "Phone,FirstName,ClientId\n+8613800000001,Li,p1\n(555) 123-4567,Ann,p2\n+1.555.123.4567,Bo,p3\n");
+        JsonNode one = importPhones(tenant, first);
+        assertEquals("Completed", one.get("RequestStatus").asText(), one.toString());
+        Path second = work.resolve("phones-2.csv");
+        Files.writeString(second, "Phone,FirstName,ClientId\n+86 138-0000-0001,Lei,q1\n");
+        JsonNode two = importPhones(tenant, second);
+        assertEquals("Completed", two.get("RequestStatus").asText(), two.toString());
+        List<CSVRecord> rows = resultFile(two);
+        assertEquals("Updated", rows.get(0).get("Result"), "found the customer stored from +8613800000001");
+        assertEquals("+86 138-0000-0001", rows.get(0).get("Phone"), "the result file keeps the value as sent");
+        List<JsonNode> customers = BulkApi.listCustomers(tenant, tenant.defaultListId());
+        assertEquals(List.of("+8613800000001 Lei", "5551234567 Ann", "+15551234567 Bo"),
+                customers.stream().map(c -> c.get("Phone").asText() + " " + c.get("FirstName").asText()).toList());
+        // the read API's phone filter takes the phone as people write it, too
+        Reply filtered = BulkApi.send(BulkApi.withHeaders(java.net.http.HttpRequest.newBuilder(java.net.URI.create(BulkApi.BASE
+                + "/api/v1/lists/" + tenant.defaultListId() + "/customers?phone=%2B86%20138-0000-0001")).GET(), tenant.headers()));
+        assertEquals(1, filtered.json().get("Customers").size(), filtered.body());
+    }
+
+    private static JsonNode importPhones(Tenant tenant, Path file) {
+        Reply url = BulkApi.getBulkUploadUrl(tenant, json("ResponseMode", "ErrorsAndResults", "AccountId", tenant.accountId(), "LookupField", "Phone"));
+        assertEquals(200, BulkApi.upload(tenant, url.json().get("UploadUrl").asText(), file).status());
+        return BulkApi.awaitFinalStatus(tenant, url.json().get("RequestId").asText(), WAIT);
+    }
+
     private static JsonNode assertFailed(Tenant tenant, String file, String status, int code) {
         JsonNode result = importFile(tenant, "ErrorsOnly", DATA.resolve(file));
         assertEquals(status, result.get("RequestStatus").asText(), file + ": " + result);

@@ -1,6 +1,6 @@
 package com.bulkupload.infrastructure.messaging.jms;
 
-import com.bulkupload.application.ImportService;
+import com.bulkupload.application.Importer;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.EJB;
 import jakarta.ejb.MessageDriven;
@@ -25,7 +25,7 @@ import jakarta.jms.MessageListener;
 public class ImportRequestConsumer implements MessageListener {
 
     @EJB
-    ImportService imports;
+    Importer imports;
 
     @Override
     public void onMessage(Message message) {

@@ -4,15 +4,10 @@ import com.bulkupload.domain.model.customer.CustomerChanges;
 import com.bulkupload.domain.model.customer.CustomerRepository;
 import com.bulkupload.domain.model.error.ErrorCode;
 import com.bulkupload.domain.model.upload.LookupField;
-import com.bulkupload.domain.model.upload.RequestStatus;
-import com.bulkupload.domain.model.upload.ResponseMode;
 import com.bulkupload.domain.model.upload.RowCheck;
 import com.bulkupload.domain.model.upload.RowResult;
-import com.bulkupload.domain.model.upload.UploadHeader;
 import com.bulkupload.domain.model.upload.UploadRequest;
 import com.bulkupload.domain.model.upload.UploadRequestRepository;
-import com.bulkupload.infrastructure.config.BulkSettings;
-import com.bulkupload.infrastructure.files.ResultFileWriter;
 import jakarta.ejb.Asynchronous;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -31,14 +26,13 @@ import java.util.concurrent.Future;
 import java.util.function.LongSupplier;
 
 /**
- * The import's transactions, each committed on its own: claiming a request, recording the
- * pre-scan, applying a chunk of rows (the rows, their counts and the checkpoint together) and
- * finishing. A crash between two of them loses nothing and doubles nothing: the next importer
- * resumes after the last committed chunk.
+ * The writer of the import pipeline: applies a chunk of rows to the customer list and commits the
+ * changes, the request's counts and its checkpoint (records done, result file length) in one
+ * transaction, so that a crash loses nothing and doubles nothing.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-public class ImportSteps {
+public class CustomerChunkWriter {
 
     @Inject
     UploadRequestRepository uploads;
@@ -46,39 +40,7 @@ public class ImportSteps {
     @Inject
     CustomerRepository customers;
 
-    @Inject
-    BulkSettings settings;
-
     Clock clock = Clock.systemUTC();
-
-    /** The job, if this caller now owns the request's import; null if there is nothing to do. */
-    public ImportJob claim(String requestId) {
-        Instant now = clock.instant();
-        UploadRequest request = uploads.find(requestId).orElse(null);
-        if (request == null || !request.claimForImport(now, now.minus(settings.stuckImportAfter()))) {
-            return null;
-        }
-        return new ImportJob(request.requestId(), request.customerListId(), request.partitionName(), request.lookupField(),
-                request.responseMode(), request.clientId(), request.fileName(), request.contentType(),
-                request.declaredCharset(), request.rowsTotal(), request.recordsDone(), request.resultBytes());
-    }
-
-    /**
-     * Tells the stalled-import timer this importer is alive while no chunk commits (the pre-scan,
-     * skipping committed records). Fails with an optimistic lock error if the request was taken
-     * over in the meantime, which stops this importer.
-     */
-    public void heartbeat(String requestId) {
-        uploads.find(requestId).orElseThrow().heartbeat(clock.instant());
-    }
-
-    public void scanned(String requestId, long rows, List<String> unknownColumns) {
-        UploadRequest request = uploads.find(requestId).orElseThrow();
-        request.scanned(rows);
-        if (!unknownColumns.isEmpty()) {
-            request.addWarning(ErrorCode.UNKNOWN_COLUMNS_IGNORED, "Ignored columns: " + String.join(", ", unknownColumns));
-        }
-    }
 
     /**
      * Applies the rows in file order (a later row with the same key sees what an earlier one did),
@@ -86,7 +48,9 @@ public class ImportSteps {
      * The customers are looked up with one query and written with a few set-based statements
      * (their net effect, {@link CustomerChanges}); each row still gets its own outcome.
      */
-    public void applyChunk(ImportJob job, UploadHeader header, List<ImportRow> rows, long recordsDone, ResultFileWriter results) {
+    public void write(ImportChunk chunk) {
+        ImportJob job = chunk.job();
+        List<ImportRow> rows = chunk.rows();
         Instant now = clock.instant();
         UploadRequest request = uploads.find(job.requestId()).orElseThrow();
         Set<String> keys = new HashSet<>();
@@ -108,54 +72,45 @@ public class ImportSteps {
         long warnings = 0;
         try {
             for (ImportRow row : rows) {
-                Outcome outcome;
+                RowOutcome outcome;
                 if (row.check() instanceof RowCheck.Valid valid) {
                     outcome = valid.delete()
                             ? outcome(changes.delete(valid.key()), true)
                             : outcome(changes.upsert(valid.key(), valid.values(), insertIfMissing), false);
                 } else {
                     RowCheck.Invalid invalid = (RowCheck.Invalid) row.check();
-                    outcome = new Outcome(RowResult.Failed, null, invalid.error(), invalid.reason());
+                    outcome = RowOutcome.failed(invalid.error(), invalid.reason());
                 }
                 if (outcome.result() == RowResult.Failed) {
                     failed++;
                 } else if (outcome.result() == RowResult.Skipped) {
                     warnings++;
                 }
-                if (job.responseMode() == ResponseMode.ErrorsAndResults
-                        || outcome.result() == RowResult.Failed || outcome.result() == RowResult.Skipped) {
-                    results.write(ResultLines.line(header, row, outcome));
-                }
+                chunk.results().write(row, outcome);
             }
             customers.apply(changes.net());
-            request.chunkApplied(recordsDone, rows.size(), failed, warnings, results.checkpoint(), now);
+            request.chunkApplied(chunk.recordsDone(), rows.size(), failed, warnings, chunk.results().checkpoint(), now);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the result file of " + job.requestId(), e);
         }
     }
 
     /**
-     * {@link #applyChunk} on the container's asynchronous thread pool, so that the importer reads
-     * and validates the next chunk while this one is written. The importer waits for one chunk
-     * before handing over the next: chunks still commit one at a time, in file order.
+     * {@link #write} on the container's asynchronous thread pool, so that the importer reads and
+     * validates the next chunk while this one is written ({@link OneChunkInFlight}).
      */
     @Asynchronous
-    public Future<Void> applyChunkAsync(ImportJob job, UploadHeader header, List<ImportRow> rows, long recordsDone,
-                                        ResultFileWriter results) {
-        applyChunk(job, header, rows, recordsDone, results);
+    public Future<Void> writeAsync(ImportChunk chunk) {
+        write(chunk);
         return CompletableFuture.completedFuture(null);
     }
 
-    /** What became of one row: its result, the customer's id, and for failures and warnings why. */
-    record Outcome(RowResult result, Long customerId, ErrorCode error, String reason) {
-    }
-
-    private static Outcome outcome(CustomerChanges.Change change, boolean delete) {
+    private static RowOutcome outcome(CustomerChanges.Change change, boolean delete) {
         return switch (change.kind()) {
-            case Inserted -> new Outcome(RowResult.Inserted, change.customerId(), null, null);
-            case Updated -> new Outcome(RowResult.Updated, change.customerId(), null, null);
-            case Deleted -> new Outcome(RowResult.Deleted, change.customerId(), null, null);
-            case NotFound -> new Outcome(RowResult.Skipped, null, ErrorCode.CUSTOMER_NOT_FOUND, delete
+            case Inserted -> new RowOutcome(RowResult.Inserted, change.customerId(), null, null);
+            case Updated -> new RowOutcome(RowResult.Updated, change.customerId(), null, null);
+            case Deleted -> new RowOutcome(RowResult.Deleted, change.customerId(), null, null);
+            case NotFound -> new RowOutcome(RowResult.Skipped, null, ErrorCode.CUSTOMER_NOT_FOUND, delete
                     ? "No customer with this key to delete." : "No customer with this CustomerId to update.");
         };
     }
@@ -180,13 +135,5 @@ public class ImportSteps {
             }
             return ids[next++];
         }
-    }
-
-    public void complete(String requestId) {
-        uploads.find(requestId).orElseThrow().complete(clock.instant());
-    }
-
-    public void fail(String requestId, RequestStatus status, ErrorCode error, String details) {
-        uploads.find(requestId).orElseThrow().failAs(status, error, details, clock.instant());
     }
 }

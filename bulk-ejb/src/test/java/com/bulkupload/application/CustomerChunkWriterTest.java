@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.bulkupload.domain.model.customer.Customer;
 import com.bulkupload.domain.model.customer.CustomerField;
 import com.bulkupload.domain.model.customer.CustomerRepository;
-import com.bulkupload.domain.model.upload.RowValidator;
 import com.bulkupload.domain.model.upload.UploadHeader;
 import com.bulkupload.infrastructure.config.BulkSettings;
-import com.bulkupload.infrastructure.files.ResultFileWriter;
 import com.bulkupload.infrastructure.persistence.jpa.JpaCustomerRepository;
 import java.io.IOException;
 import java.io.Reader;
@@ -30,8 +28,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Chunks applied to a real (H2) database through the import's set-based write path. */
-class ImportStepsTest {
+/** Chunks written to a real (H2) database through the import's set-based write path. */
+class CustomerChunkWriterTest {
 
     private static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
     private static final UploadHeader HEADER = UploadHeader.of(List.of("ClientId", "Action", "Email", "FirstName", "CustomerId"));
@@ -40,7 +38,8 @@ class ImportStepsTest {
     Path dir;
 
     private TestDatabase db;
-    private ImportSteps steps;
+    private ImportLifecycle lifecycle;
+    private CustomerChunkWriter writer;
     private JpaCustomerRepository customers;
     private UploadRequestService service;
     private CallerContext caller;
@@ -61,11 +60,14 @@ class ImportStepsTest {
         service.settings = BulkSettings.of(Map.of());
         service.clock = Clock.fixed(T0, ZoneOffset.UTC);
         customers = new JpaCustomerRepository(db.em);
-        steps = new ImportSteps();
-        steps.uploads = db.uploads;
-        steps.customers = customers;
-        steps.settings = service.settings;
-        steps.clock = Clock.fixed(T0.plusSeconds(1), ZoneOffset.UTC);
+        lifecycle = new ImportLifecycle();
+        lifecycle.uploads = db.uploads;
+        lifecycle.settings = service.settings;
+        lifecycle.clock = Clock.fixed(T0.plusSeconds(1), ZoneOffset.UTC);
+        writer = new CustomerChunkWriter();
+        writer.uploads = db.uploads;
+        writer.customers = customers;
+        writer.clock = lifecycle.clock;
     }
 
     @AfterEach
@@ -80,21 +82,21 @@ class ImportStepsTest {
             db.uploads.find(requestId).orElseThrow().fileUploaded("f.csv", "text/csv", null, 1, T0);
             return null;
         });
-        return db.inTransaction(() -> steps.claim(requestId));
+        return db.inTransaction(() -> lifecycle.claim(requestId));
     }
 
     /** Applies the rows as one chunk and returns the result lines it wrote: Row, Result, CustomerId, ErrorCode. */
     private List<String> apply(ImportJob job, List<List<String>> records) throws IOException {
-        RowValidator validator = new RowValidator(HEADER, job.lookupField());
+        RowProcessor processor = new RowProcessor(HEADER.names(), job.lookupField());
         List<ImportRow> rows = new ArrayList<>();
         long row = 1;
         for (List<String> fields : records) {
-            rows.add(new ImportRow(fields, validator.check(++row, fields)));
+            rows.add(processor.process(++row, fields));
         }
         Path file = dir.resolve(job.requestId() + "-" + System.nanoTime() + ".csv");
-        try (ResultFileWriter results = ResultFileWriter.create(file, ResultLines.header(HEADER))) {
+        try (ResultFile results = ResultFile.open(file, job, HEADER)) {
             db.inTransaction(() -> {
-                steps.applyChunk(job, HEADER, rows, rows.size(), results);
+                writer.write(new ImportChunk(job, HEADER, rows, rows.size(), results));
                 return null;
             });
         }

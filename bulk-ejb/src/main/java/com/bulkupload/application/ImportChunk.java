@@ -1,0 +1,8 @@
+package com.bulkupload.application;
+
+import com.bulkupload.domain.model.upload.UploadHeader;
+import java.util.List;
+
+/** Rows of one import to be written in one transaction, with the checkpoint they move the import to. */
+public record ImportChunk(ImportJob job, UploadHeader header, List<ImportRow> rows, long recordsDone, ResultFile results) {
+}

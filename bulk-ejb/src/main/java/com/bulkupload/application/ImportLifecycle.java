@@ -1,0 +1,70 @@
+package com.bulkupload.application;
+
+import com.bulkupload.domain.model.error.ErrorCode;
+import com.bulkupload.domain.model.upload.RequestStatus;
+import com.bulkupload.domain.model.upload.UploadRequest;
+import com.bulkupload.domain.model.upload.UploadRequestRepository;
+import com.bulkupload.infrastructure.config.BulkSettings;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * An import's life apart from its rows, each step committed on its own: claiming the request,
+ * beating its heartbeat, recording the pre-scan, completing or failing it. (The rows commit with
+ * their counts and checkpoint in {@link CustomerChunkWriter}.) A crash between two steps loses
+ * nothing: the next importer claims the request again and resumes after its last committed chunk.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class ImportLifecycle {
+
+    @Inject
+    UploadRequestRepository uploads;
+
+    @Inject
+    BulkSettings settings;
+
+    Clock clock = Clock.systemUTC();
+
+    /** The job, if this caller now owns the request's import; null if there is nothing to do. */
+    public ImportJob claim(String requestId) {
+        Instant now = clock.instant();
+        UploadRequest request = uploads.find(requestId).orElse(null);
+        if (request == null || !request.claimForImport(now, now.minus(settings.stuckImportAfter()))) {
+            return null;
+        }
+        return new ImportJob(request.requestId(), request.protocol(), request.customerListId(), request.partitionName(),
+                request.lookupField(), request.responseMode(), request.clientId(), request.fileName(), request.contentType(),
+                request.declaredCharset(), request.rowsTotal(), request.recordsDone(), request.resultBytes());
+    }
+
+    /**
+     * Tells the stalled-import timer this importer is alive while no chunk commits (the pre-scan,
+     * skipping committed records). Fails with an optimistic lock error if the request was taken
+     * over in the meantime, which stops this importer.
+     */
+    public void heartbeat(String requestId) {
+        uploads.find(requestId).orElseThrow().heartbeat(clock.instant());
+    }
+
+    public void scanned(String requestId, long rows, List<String> unknownColumns) {
+        UploadRequest request = uploads.find(requestId).orElseThrow();
+        request.scanned(rows);
+        if (!unknownColumns.isEmpty()) {
+            request.addWarning(ErrorCode.UNKNOWN_COLUMNS_IGNORED, "Ignored columns: " + String.join(", ", unknownColumns));
+        }
+    }
+
+    public void complete(String requestId) {
+        uploads.find(requestId).orElseThrow().complete(clock.instant());
+    }
+
+    public void fail(String requestId, RequestStatus status, ErrorCode error, String details) {
+        uploads.find(requestId).orElseThrow().failAs(status, error, details, clock.instant());
+    }
+}

@@ -1,0 +1,93 @@
+package com.bulkupload.application;
+
+import com.bulkupload.domain.model.error.ErrorCode;
+import com.bulkupload.domain.model.upload.RequestStatus;
+import com.bulkupload.infrastructure.config.BulkSettings;
+import com.bulkupload.infrastructure.files.UploadFileException;
+import com.bulkupload.infrastructure.files.UploadFileOpener;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.OptimisticLockException;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Imports the file of one upload request: claims it ({@link ImportLifecycle}), runs the
+ * {@link ImportPipeline} over the stored file with {@link CustomerChunkWriter} as its writer, and
+ * completes or fails the request. No transaction of its own: each step and each chunk commits on
+ * its own, far sooner than one transaction over a whole file could.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class Importer {
+
+    private static final Logger LOG = Logger.getLogger(Importer.class.getName());
+
+    @EJB
+    ImportLifecycle lifecycle;
+
+    @EJB
+    CustomerChunkWriter chunks;
+
+    @Inject
+    FileStore storage;
+
+    @Inject
+    BulkSettings settings;
+
+    public void importFile(String requestId) {
+        ImportJob job = lifecycle.claim(requestId);
+        if (job == null) {
+            LOG.fine(() -> "Import of " + requestId + " is done or running elsewhere; message dropped");
+            return;
+        }
+        long started = System.nanoTime();
+        ImportPipeline pipeline = new ImportPipeline(settings.importChunkRows(),
+                Duration.ofSeconds(Math.max(60, settings.stuckImportAfter().toSeconds())), () -> lifecycle.heartbeat(requestId));
+        UploadFileOpener opener = new UploadFileOpener(settings.maxFileBytes(), storage.workDirectory());
+        try (UploadFileOpener.OpenedFile file = opener.open(storage.upload(requestId), job.fileName(), job.contentType(), job.charset())) {
+            if (job.rowsTotal() == null) {
+                ImportPipeline.Scan scan = pipeline.scan(file, job.lookupField());
+                if (scan.rows() > settings.maxRows()) {
+                    lifecycle.fail(requestId, RequestStatus.UploadFileRowCountExceeded, ErrorCode.UPLOAD_FILE_ROW_COUNT_EXCEEDED,
+                            "The file has " + scan.rows() + " rows; at most " + settings.maxRows() + " are allowed.");
+                    return;
+                }
+                lifecycle.scanned(requestId, scan.rows(), scan.header().unknownColumns());
+            }
+            long scanned = System.nanoTime();
+            pipeline.apply(job, file, storage.result(requestId), chunks::writeAsync);
+            lifecycle.complete(requestId);
+            long done = System.nanoTime();
+            LOG.info(() -> "Imported " + requestId + " (" + file.describe() + ") in " + (done - started) / 1_000_000
+                    + " ms (pre-scan " + (scanned - started) / 1_000_000 + " ms)");
+        } catch (UploadFileException e) {
+            RequestStatus status = switch (e.error()) {
+                case UPLOAD_FILE_FORMAT_NOT_SUPPORTED -> RequestStatus.UploadFileFormatNotSupported;
+                case UPLOAD_FILE_ROW_COUNT_EXCEEDED -> RequestStatus.UploadFileRowCountExceeded;
+                default -> RequestStatus.Failed;
+            };
+            LOG.info(() -> "Upload " + requestId + " refused: " + e.error().errorCode() + ": " + e.getMessage());
+            lifecycle.fail(requestId, status, e.error(), e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            if (takenOver(e)) {
+                // the stalled-import timer gave the request to another importer, or a chunk write was
+                // lost: the request carries on from its last committed chunk; failing it would be wrong
+                LOG.warning(() -> "Import of " + requestId + " stops here (" + e.getMessage()
+                        + "); the request stays InProgress and resumes from its last committed chunk");
+                return;
+            }
+            LOG.log(Level.SEVERE, "Import of " + requestId + " failed", e);
+            lifecycle.fail(requestId, RequestStatus.Failed, ErrorCode.INTERNAL_ERROR, null);
+        }
+    }
+
+    private static boolean takenOver(Throwable e) {
+        return Causes.find(e, OptimisticLockException.class) != null || Causes.find(e, OneChunkInFlight.WriteLost.class) != null;
+    }
+}

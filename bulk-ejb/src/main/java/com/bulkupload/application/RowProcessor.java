@@ -1,0 +1,39 @@
+package com.bulkupload.application;
+
+import com.bulkupload.domain.model.upload.LookupField;
+import com.bulkupload.domain.model.upload.RowValidator;
+import com.bulkupload.domain.model.upload.UploadHeader;
+import com.bulkupload.infrastructure.files.UploadFileException;
+import java.util.List;
+
+/**
+ * The processor of the import pipeline: the header row becomes an {@link UploadHeader} (or the
+ * file fails, 3211), and every record an {@link ImportRow} with what validation made of it.
+ */
+public final class RowProcessor {
+
+    private final UploadHeader header;
+    private final RowValidator validator;
+
+    public RowProcessor(List<String> headerNames, LookupField lookupField) {
+        this.header = header(headerNames);
+        this.validator = new RowValidator(header, lookupField);
+    }
+
+    /** The header row as the import understands it; a header that cannot be one fails the file. */
+    public static UploadHeader header(List<String> names) {
+        try {
+            return UploadHeader.of(names);
+        } catch (IllegalArgumentException e) {
+            throw UploadFileException.unsupported("The header has a " + e.getMessage() + ".");
+        }
+    }
+
+    public UploadHeader header() {
+        return header;
+    }
+
+    public ImportRow process(long rowNumber, List<String> fields) {
+        return new ImportRow(List.copyOf(fields), validator.check(rowNumber, fields));
+    }
+}
