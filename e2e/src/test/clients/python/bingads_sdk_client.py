@@ -15,6 +15,7 @@ import sys
 import time
 
 import requests
+from sdk_checks import check, done
 import zeep
 from bingads import authorization
 from bingads.authorization import AuthorizationData, OAuthDesktopMobileAuthCodeGrant, OAuthTokens
@@ -26,16 +27,6 @@ soap_url = base + "/Bulk/v13/BulkService.svc"
 # where the SDK renews its OAuth tokens: Microsoft's login service, here ours
 authorization._UriOAuthService.AUTH_TOKEN_URI[(authorization.PRODUCTION, authorization.MSADS_MANAGE)] = base + "/identity/oauth/token"
 
-passed = []
-
-
-def check(name, condition, detail=""):
-    if not condition:
-        print("FAIL %s %s" % (name, detail))
-        print("%d passed, 1 failed" % len(passed))
-        sys.exit(1)
-    passed.append(name)
-    print("PASS " + name)
 
 
 def new_tokens():
@@ -157,4 +148,4 @@ for label, rid, want in [("pending", pending_id, "PendingFileUpload"), ("failed"
           body.RequestStatus == want and set(entries) == {"RowsProcessed", "RowsFailed", "RowsWithWarning"}
           and (body.ResultFileUrl is None) == (want in ("PendingFileUpload", "Failed"))
           and no_errors(body) == (want in ("PendingFileUpload", "Completed")), body)
-print("%d passed, 0 failed" % len(passed))
+done()

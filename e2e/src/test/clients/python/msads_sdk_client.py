@@ -13,6 +13,7 @@ import sys
 import time
 
 import requests
+from sdk_checks import check, done
 from bingads.authorization import AuthorizationData, OAuthDesktopMobileAuthCodeGrant, OAuthTokens
 from bingads.service_client import ServiceClient
 from bingads.v13.bulk import BulkServiceManager, FileUploadParameters
@@ -20,16 +21,6 @@ from openapi_client.exceptions import ApiException
 from openapi_client.models.bulk import GetBulkUploadStatusRequest, GetBulkUploadUrlRequest
 
 base, client_id, client_secret, developer_token, customer_id, account_id, data_dir, work_dir = sys.argv[1:9]
-passed = []
-
-
-def check(name, condition, detail=""):
-    if not condition:
-        print("FAIL %s %s" % (name, detail))
-        print("%d passed, 1 failed" % len(passed))
-        sys.exit(1)
-    passed.append(name)
-    print("PASS " + name)
 
 
 token = requests.post(base + "/identity/oauth/token", data={
@@ -70,4 +61,4 @@ with open(path, newline="", encoding="utf-8-sig") as f:
     rows = list(csv.DictReader(f))
 check("BulkServiceManager.upload_file imports a clean file end to end; the SDK unzips the result",
       [r["Result"] for r in rows] == ["Inserted"] * 10, rows)
-print("%d passed, 0 failed" % len(passed))
+done()

@@ -89,6 +89,23 @@ class AuthenticationServiceTest {
     }
 
     @Test
+    void aProtocolThatNamesNoAccountActsOnTheClientsDefaultAccountOrElseTheFirst() {
+        Long second = db.inTransaction(() -> admin.createAccount(tenantId, "Acme US")).accountId();
+        AdminService.NewClient pinned = db.inTransaction(() -> admin.createClient(tenantId, "marketo", second));
+        AuthenticationService.Caller plain = db.inTransaction(() -> auth.identify(token(), client.developerToken(),
+                ApiCredentials.HeaderNames.BEARER, T0));
+        assertEquals(accountId, db.inTransaction(() -> auth.defaultAccount(plain)).accountId(), "the customer's first account");
+        String pinnedToken = db.inTransaction(() -> auth.issueToken(pinned.clientId(), pinned.clientSecret(), "10.0.0.1")).accessToken();
+        AuthenticationService.Caller caller = db.inTransaction(() -> auth.identify(pinnedToken, pinned.developerToken(),
+                ApiCredentials.HeaderNames.BEARER, T0));
+        assertEquals(second, db.inTransaction(() -> auth.defaultAccount(caller)).accountId(), "the client's own default");
+
+        Long otherTenant = db.inTransaction(() -> admin.createTenant("Other"));
+        Long foreign = db.inTransaction(() -> admin.createAccount(otherTenant, "Other")).accountId();
+        assertRefused(ErrorCode.INVALID_ACCOUNT_ID, () -> db.inTransaction(() -> admin.createClient(tenantId, "x", foreign)));
+    }
+
+    @Test
     void aRefreshTokenRenewsOnceAndOnlyForItsClient() {
         IssuedToken first = db.inTransaction(() -> auth.issueToken(client.clientId(), client.clientSecret(), "127.0.0.1"));
         at(T0.plusSeconds(3600));

@@ -47,12 +47,37 @@ class BingSdkIT {
     @Test
     void microsoftsRestSdkCallsBothOperationsParsesFaultsAndUploads() throws Exception {
         Tenant tenant = BulkApi.newTenant();
-        String output = run(List.of(System.getProperty("e2e.default.python", "python3"),
+        String output = run(List.of(restSdkPython(),
                 CLIENTS.resolve("python/msads_sdk_client.py").toString(), BulkApi.BASE, tenant.clientId(), tenant.clientSecret(),
                 tenant.developerToken(), Long.toString(tenant.customerId()), Long.toString(tenant.accountId()),
                 ImportFlowIT.DATA.toAbsolutePath().toString(), work.toString()),
                 unpacked("msads-13.0.28.1.tgz"), 180);
         assertTrue(output.contains("\n4 passed, 0 failed"), output);
+    }
+
+    /**
+     * The machine's default python3, which has what the REST SDK needs (pydantic 2); if PATH
+     * does not lead to it (a shell without pyenv's shims), the pyenv one.
+     */
+    private static String restSdkPython() throws IOException, InterruptedException {
+        String configured = System.getProperty("e2e.default.python");
+        if (configured != null) {
+            return configured;
+        }
+        for (String candidate : List.of("python3", System.getProperty("user.home") + "/.pyenv/shims/python3")) {
+            try {
+                Process probe = new ProcessBuilder(candidate, "-c",
+                        "import sys, pydantic, requests; sys.exit(0 if pydantic.VERSION.startswith('2') else 1)")
+                        .redirectErrorStream(true).start();
+                probe.getInputStream().readAllBytes();
+                if (probe.waitFor(30, TimeUnit.SECONDS) && probe.exitValue() == 0) {
+                    return candidate;
+                }
+            } catch (IOException e) {
+                // not there: try the next one
+            }
+        }
+        throw new AssertionError("no python3 with pydantic 2 and requests for Microsoft's REST SDK (msads)");
     }
 
     /** The vendor archive unpacked once under target/, as ../shared/clients/README.md says to. */
