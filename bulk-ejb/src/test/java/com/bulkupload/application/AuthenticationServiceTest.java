@@ -92,7 +92,8 @@ class AuthenticationServiceTest {
     void aProtocolThatNamesNoAccountActsOnTheClientsDefaultAccountOrElseTheFirst() {
         Long second = db.inTransaction(() -> admin.createAccount(tenantId, "Acme US")).accountId();
         AdminService.NewClient pinned = db.inTransaction(() -> admin.createClient(tenantId, "marketo", second));
-        AuthenticationService.Caller plain = db.inTransaction(() -> auth.identify(token(), client.developerToken(),
+        String plainToken = token();
+        AuthenticationService.Caller plain = db.inTransaction(() -> auth.identify(plainToken, client.developerToken(),
                 ApiCredentials.HeaderNames.BEARER, T0));
         assertEquals(accountId, db.inTransaction(() -> auth.defaultAccount(plain)).accountId(), "the customer's first account");
         String pinnedToken = db.inTransaction(() -> auth.issueToken(pinned.clientId(), pinned.clientSecret(), "10.0.0.1")).accessToken();

@@ -94,8 +94,10 @@ class FileSubmissionServiceTest {
 
     @Test
     void theSameClientRequestTokenGivesTheEarlierRequestAndLeavesItsFile() throws IOException {
-        OpenedRequest first = db.inTransaction(() -> files.submit(caller, command("nightly"), Protocol.Marketo, received("Email\na@example.com\n")));
-        OpenedRequest again = db.inTransaction(() -> files.submit(caller, command("nightly"), Protocol.Marketo, received("Email\nother@example.com\n")));
+        UploadedFile one = received("Email\na@example.com\n");
+        UploadedFile two = received("Email\nother@example.com\n");
+        OpenedRequest first = db.inTransaction(() -> files.submit(caller, command("nightly"), Protocol.Marketo, one));
+        OpenedRequest again = db.inTransaction(() -> files.submit(caller, command("nightly"), Protocol.Marketo, two));
         assertEquals(first.requestId(), again.requestId());
         assertTrue(again.earlier());
         assertEquals(List.of(first.requestId()), queued, "queued once");
@@ -104,8 +106,10 @@ class FileSubmissionServiceTest {
 
     @Test
     void theAccountsCapHoldsForOneStepSubmissionsAndLeavesNothingBehind() throws IOException {
-        db.inTransaction(() -> files.submit(caller, command(null), Protocol.Marketo, received("Email\na@example.com\n")));
-        db.inTransaction(() -> files.submit(caller, command(null), Protocol.Marketo, received("Email\nb@example.com\n")));
+        UploadedFile one = received("Email\na@example.com\n");
+        UploadedFile two = received("Email\nb@example.com\n");
+        db.inTransaction(() -> files.submit(caller, command(null), Protocol.Marketo, one));
+        db.inTransaction(() -> files.submit(caller, command(null), Protocol.Marketo, two));
         UploadedFile third = received("Email\nc@example.com\n");
         BulkApiException refused = assertThrows(BulkApiException.class,
                 () -> db.inTransaction(() -> files.submit(caller, command(null), Protocol.Marketo, third)));
