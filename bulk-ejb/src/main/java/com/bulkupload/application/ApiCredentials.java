@@ -16,5 +16,7 @@ public record ApiCredentials(String accessToken, String developerToken, String c
     public record HeaderNames(String token, String account) {
         public static final HeaderNames SOAP = new HeaderNames("AuthenticationToken", "CustomerAccountId");
         public static final HeaderNames BEARER = new HeaderNames("Authorization: Bearer", "CustomerAccountId");
+        /** Marketo's clients send the token as a header, a query parameter or a form field, and name no account. */
+        public static final HeaderNames ACCESS_TOKEN = new HeaderNames("access_token", "the client's default account");
     }
 }

@@ -117,11 +117,30 @@ public class AuthenticationService {
     }
 
     /**
-     * Who is calling, from a bearer token: 105 for a missing, unknown or revoked one, 109 for an
-     * expired one (the official SDKs renew on exactly that code), 107 for a wrong developer token.
-     * {@code developerToken} null means the protocol has none (Marketo, Taobao): not checked.
+     * Who is calling, from a bearer token and the developer token issued with its client: 105 for
+     * a missing, unknown or revoked token, 109 for an expired one (the official SDKs renew on
+     * exactly that code), 107 for a missing or wrong developer token.
      */
     public Caller identify(String accessToken, String developerToken, ApiCredentials.HeaderNames names, Instant now) {
+        Caller caller = identifyByToken(accessToken, names, now);
+        ApiClient client = tenants.findClient(caller.clientId()).orElseThrow();
+        if (isBlank(developerToken)
+                || !Secrets.constantTimeEquals(Secrets.sha256(developerToken.trim()), client.developerTokenHash())) {
+            throw new BulkApiException(ErrorCode.INVALID_DEVELOPER_TOKEN);
+        }
+        return caller;
+    }
+
+    /**
+     * A caller of a protocol with a bearer token only (Marketo, CONTRACT §9): who is calling
+     * ({@link #identifyByToken}), acting on its client's default account ({@link #defaultAccount}).
+     */
+    public CallerContext authenticateBearer(String accessToken, ApiCredentials.HeaderNames names) {
+        return defaultAccount(identifyByToken(accessToken, names, clock.instant()));
+    }
+
+    /** Who is calling, from the access token alone: 105 for a missing, unknown or revoked one, 109 for an expired one. */
+    Caller identifyByToken(String accessToken, ApiCredentials.HeaderNames names, Instant now) {
         if (isBlank(accessToken)) {
             throw new BulkApiException(ErrorCode.INVALID_CREDENTIALS, "The " + names.token() + " header is missing.");
         }
@@ -136,10 +155,6 @@ public class AuthenticationService {
                 .filter(c -> !c.isRevoked())
                 .orElseThrow(() -> new BulkApiException(ErrorCode.INVALID_CREDENTIALS,
                         "The API client of this token has been revoked."));
-        if (isBlank(developerToken)
-                || !Secrets.constantTimeEquals(Secrets.sha256(developerToken.trim()), client.developerTokenHash())) {
-            throw new BulkApiException(ErrorCode.INVALID_DEVELOPER_TOKEN);
-        }
         return new Caller(client.clientId(), client.tenantId(), token.expiresAt());
     }
 

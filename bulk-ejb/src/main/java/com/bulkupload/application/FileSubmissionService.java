@@ -52,6 +52,11 @@ public class FileSubmissionService {
         check(caller, requestId, clock.instant());
     }
 
+    /** Refuses early, before a large body is read, a one-step submission {@link #submit} would refuse for the account's cap. */
+    public void checkAcceptsSubmission(CallerContext caller) {
+        ActiveUploadCap.refuseIfReached(uploads, settings, caller.accountId(), ".");
+    }
+
     /**
      * Moves the file into storage, marks the request FileUploaded and queues it, in one transaction:
      * the import message exists exactly when the status says the file is there.
@@ -73,7 +78,7 @@ public class FileSubmissionService {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        request.fileUploaded(file.fileName(), file.contentType(), file.charset(), file.bytes(), now);
+        request.fileUploaded(file.fileName(), file.contentType(), file.charset(), file.declaredFormat(), file.bytes(), now);
         importQueue.enqueue(request.requestId(), request.accountId());
     }
 

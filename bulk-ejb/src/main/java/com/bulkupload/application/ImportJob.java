@@ -3,9 +3,10 @@ package com.bulkupload.application;
 import com.bulkupload.domain.model.upload.LookupField;
 import com.bulkupload.domain.model.upload.Protocol;
 import com.bulkupload.domain.model.upload.ResponseMode;
+import com.bulkupload.domain.model.upload.TextFormat;
 
 /** What an importer needs of its request, read once when it claims the request. */
 public record ImportJob(String requestId, Protocol protocol, Long customerListId, String partitionName, LookupField lookupField,
                         ResponseMode responseMode, String clientId, String fileName, String contentType,
-                        String charset, Long rowsTotal, long recordsDone, long resultBytes) {
+                        String charset, TextFormat declaredFormat, Long rowsTotal, long recordsDone, long resultBytes) {
 }

@@ -11,7 +11,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
+import java.util.Optional;
 
 /**
  * An import's life apart from its rows, each step committed on its own: claiming the request,
@@ -40,7 +40,7 @@ public class ImportLifecycle {
         }
         return new ImportJob(request.requestId(), request.protocol(), request.customerListId(), request.partitionName(),
                 request.lookupField(), request.responseMode(), request.clientId(), request.fileName(), request.contentType(),
-                request.declaredCharset(), request.rowsTotal(), request.recordsDone(), request.resultBytes());
+                request.declaredCharset(), request.declaredFormat(), request.rowsTotal(), request.recordsDone(), request.resultBytes());
     }
 
     /**
@@ -52,12 +52,10 @@ public class ImportLifecycle {
         uploads.find(requestId).orElseThrow().heartbeat(clock.instant());
     }
 
-    public void scanned(String requestId, long rows, List<String> unknownColumns) {
+    public void scanned(String requestId, long rows, Optional<String> ignoredColumnsWarning) {
         UploadRequest request = uploads.find(requestId).orElseThrow();
         request.scanned(rows);
-        if (!unknownColumns.isEmpty()) {
-            request.addWarning(ErrorCode.UNKNOWN_COLUMNS_IGNORED, "Ignored columns: " + String.join(", ", unknownColumns));
-        }
+        ignoredColumnsWarning.ifPresent(warning -> request.addWarning(ErrorCode.UNKNOWN_COLUMNS_IGNORED, warning));
     }
 
     public void complete(String requestId) {

@@ -120,9 +120,11 @@ public final class ImportPipeline {
                 pulse.beat();
                 return;
             }
-            chunk.add(processor.process(rowNumber, fields));
-            for (String field : fields) {
-                chunkChars += field == null ? 0 : field.length();
+            ImportRow row = processor.process(rowNumber, fields);
+            chunk.add(row);
+            // a field costs its characters and one more, for its reference: empty fields are not free
+            for (String field : row.fields()) {
+                chunkChars += (field == null ? 0 : field.length()) + 1;
             }
             if (chunk.size() == chunkRows || chunkChars >= MAX_CHUNK_CHARS) {
                 flush();

@@ -50,7 +50,8 @@ public class Importer {
         ImportPipeline pipeline = new ImportPipeline(settings.importChunkRows(),
                 Duration.ofSeconds(Math.max(60, settings.stuckImportAfter().toSeconds())), () -> lifecycle.heartbeat(requestId));
         UploadFileOpener opener = new UploadFileOpener(settings.maxFileBytes(), storage.workDirectory());
-        try (UploadFileOpener.OpenedFile file = opener.open(storage.upload(requestId), job.fileName(), job.contentType(), job.charset())) {
+        try (UploadFileOpener.OpenedFile file = opener.open(storage.upload(requestId), job.fileName(), job.contentType(), job.charset(),
+                job.declaredFormat())) {
             if (job.rowsTotal() == null) {
                 ImportPipeline.Scan scan = pipeline.scan(file, job.lookupField());
                 if (scan.rows() > settings.maxRows()) {
@@ -58,7 +59,7 @@ public class Importer {
                             "The file has " + scan.rows() + " rows; at most " + settings.maxRows() + " are allowed.");
                     return;
                 }
-                lifecycle.scanned(requestId, scan.rows(), scan.header().unknownColumns());
+                lifecycle.scanned(requestId, scan.rows(), scan.header().ignoredColumnsWarning());
             }
             long scanned = System.nanoTime();
             pipeline.apply(job, file, storage.result(requestId), chunks::writeAsync);

@@ -20,6 +20,17 @@ public interface ResultLayout {
 
     List<String> line(UploadHeader header, ImportRow row, RowOutcome outcome);
 
+    /** Where a result file of this layout keeps what it says of each row, read from its header line. */
+    Columns columns(List<String> headerLine);
+
+    /**
+     * @param uploaded how many leading columns are the uploaded ones, as uploaded
+     * @param result   the column of the row's {@link com.bulkupload.domain.model.upload.RowResult}
+     * @param error    the column of the reason a row failed or was skipped
+     */
+    record Columns(int uploaded, int result, int error) {
+    }
+
     static ResultLayout of(Protocol protocol) {
         return BING_CSV;
     }
@@ -66,6 +77,18 @@ public interface ResultLayout {
             values.add(outcome.error() == null ? "" : outcome.error().errorCode());
             values.add(outcome.reason() == null ? "" : outcome.reason());
             return values;
+        }
+
+        @Override
+        public Columns columns(List<String> headerLine) {
+            // the line ends Row, Result, CustomerId, ErrorCode, Error, or, when the upload had its
+            // own CustomerId column, Row, Result, ErrorCode, Error: third from the end tells which
+            int n = headerLine.size();
+            if (n < 4) {
+                throw new IllegalArgumentException("not a result file header: " + n + " columns");
+            }
+            int trailing = UploadHeader.CUSTOMER_ID.equals(headerLine.get(n - 3)) ? 5 : 4;
+            return new Columns(n - trailing, n - trailing + 1, n - 1);
         }
     };
 }

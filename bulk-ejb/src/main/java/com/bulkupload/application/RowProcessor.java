@@ -1,6 +1,7 @@
 package com.bulkupload.application;
 
 import com.bulkupload.domain.model.upload.LookupField;
+import com.bulkupload.domain.model.upload.RowCheck;
 import com.bulkupload.domain.model.upload.RowValidator;
 import com.bulkupload.domain.model.upload.UploadHeader;
 import com.bulkupload.infrastructure.files.UploadFileException;
@@ -25,7 +26,7 @@ public final class RowProcessor {
         try {
             return UploadHeader.of(names);
         } catch (IllegalArgumentException e) {
-            throw UploadFileException.unsupported("The header has a " + e.getMessage() + ".");
+            throw UploadFileException.unsupported(e.getMessage());
         }
     }
 
@@ -34,6 +35,10 @@ public final class RowProcessor {
     }
 
     public ImportRow process(long rowNumber, List<String> fields) {
-        return new ImportRow(List.copyOf(fields), validator.check(rowNumber, fields));
+        RowCheck check = validator.check(rowNumber, fields);
+        // a row wider than its header keeps only the header's columns, all its result line shows:
+        // a line of a million delimiters is a million fields, held until its chunk is written
+        List<String> kept = fields.size() > header.size() ? fields.subList(0, header.size()) : fields;
+        return new ImportRow(List.copyOf(kept), check);
     }
 }

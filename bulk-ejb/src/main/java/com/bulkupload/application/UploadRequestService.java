@@ -82,7 +82,7 @@ public class UploadRequestService {
         if (token != null) {
             Optional<UploadRequest> earlier = uploads.findByClientRequestToken(account.id(), token);
             if (earlier.isPresent() && earlier.get().isWithinIdempotencyWindow(now)) {
-                return new OpenedRequest(earlier.get().requestId(), true);
+                return new OpenedRequest(earlier.get().requestId(), earlier.get().batchId(), true);
             }
             earlier.ifPresent(UploadRequest::releaseClientRequestToken);
         }
@@ -95,9 +95,10 @@ public class UploadRequestService {
         ActiveUploadCap.refuseIfReached(uploads, settings, account.id(), ".");
 
         RequestId requestId = RequestId.newRandom();
-        uploads.store(new UploadRequest(requestId, account.id(), listId, responseMode, lookupField, partition,
+        long batchId = uploads.nextBatchId();
+        uploads.store(new UploadRequest(requestId, batchId, account.id(), listId, responseMode, lookupField, partition,
                 token, caller.clientId(), protocol, now, now.plus(settings.uploadWindow())));
-        return new OpenedRequest(requestId.value(), false);
+        return new OpenedRequest(requestId.value(), batchId, false);
     }
 
     /** The status of one of the account's requests; another account's answers as unknown (3200). */
@@ -113,8 +114,19 @@ public class UploadRequestService {
         return view(request);
     }
 
+    /**
+     * The status of the account's request with that batchId (Marketo's clients know a request by
+     * it); another account's answers exactly as an unknown one (3200).
+     */
+    public UploadStatusView statusOfBatch(CallerContext caller, long batchId) {
+        UploadRequest request = uploads.findByBatchIdInAccount(batchId, caller.accountId())
+                .orElseThrow(() -> new BulkApiException(ErrorCode.INVALID_REQUEST_ID, "No batch " + batchId + "."));
+        request.expireIfNoFileBy(clock.instant());
+        return view(request);
+    }
+
     private static UploadStatusView view(UploadRequest request) {
-        return new UploadStatusView(request.requestId(), request.status().name(), request.percentComplete(),
+        return new UploadStatusView(request.requestId(), request.batchId(), request.status().name(), request.percentComplete(),
                 request.rowsProcessed(), request.rowsFailed(), request.rowsWithWarning(),
                 request.errors().stream().map(e -> new OperationErrorView(e.code(), e.details(), e.errorCode(), e.message())).toList(),
                 request.hasResultFile());

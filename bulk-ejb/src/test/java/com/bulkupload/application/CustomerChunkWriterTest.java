@@ -79,7 +79,7 @@ class CustomerChunkWriterTest {
         String requestId = db.inTransaction(() -> service.open(caller,
                 new OpenRequestCommand("ErrorsAndResults", caller.accountId(), null, lookupField, null, null), Protocol.Bing)).requestId();
         db.inTransaction(() -> {
-            db.uploads.find(requestId).orElseThrow().fileUploaded("f.csv", "text/csv", null, 1, T0);
+            db.uploads.find(requestId).orElseThrow().fileUploaded("f.csv", "text/csv", null, null, 1, T0);
             return null;
         });
         return db.inTransaction(() -> lifecycle.claim(requestId));

@@ -72,7 +72,7 @@ class FileSubmissionServiceTest {
     private UploadedFile received(String content) throws IOException {
         Path work = files.storage.newWorkFile("upload-");
         Files.writeString(work, content);
-        return new UploadedFile(work, "leads.csv", "text/csv", null, content.length());
+        return new UploadedFile(work, "leads.csv", "text/csv", null, null, content.length());
     }
 
     private OpenRequestCommand command(String token) {

@@ -37,14 +37,14 @@ class ImportPipelineTest {
 
     private static ImportJob job(long recordsDone) {
         return new ImportJob("0123456789abcdef0123", Protocol.Bing, 1L, "Default", LookupField.Email, ResponseMode.ErrorsAndResults,
-                "c", "f.csv", null, null, null, recordsDone, 0);
+                "c", "f.csv", null, null, null, null, recordsDone, 0);
     }
 
     /** Runs the apply pass and returns, per chunk, its first row number, its size and the checkpoint it carries. */
     private List<String> chunks(Path file, ImportJob job, int chunkRows) throws IOException {
         List<String> seen = new ArrayList<>();
         ImportPipeline pipeline = new ImportPipeline(chunkRows, Duration.ofSeconds(10), () -> { });
-        try (UploadFileOpener.OpenedFile opened = new UploadFileOpener(1L << 30, dir).open(file, "f.csv", null, null)) {
+        try (UploadFileOpener.OpenedFile opened = new UploadFileOpener(1L << 30, dir).open(file, "f.csv", null, null, null)) {
             pipeline.apply(job, opened, dir.resolve("r" + System.nanoTime() + ".csv"), chunk -> {
                 seen.add(chunk.rows().get(0).check().rowNumber() + "+" + chunk.rows().size() + "@" + chunk.recordsDone());
                 return CompletableFuture.completedFuture(null);
@@ -74,7 +74,7 @@ class ImportPipelineTest {
     @Test
     void theScanCountsRowsAndReadsTheHeader() throws IOException {
         ImportPipeline pipeline = new ImportPipeline(5, Duration.ofSeconds(10), () -> { });
-        try (UploadFileOpener.OpenedFile opened = new UploadFileOpener(1L << 30, dir).open(csv(12, 3), "f.csv", null, null)) {
+        try (UploadFileOpener.OpenedFile opened = new UploadFileOpener(1L << 30, dir).open(csv(12, 3), "f.csv", null, null, null)) {
             ImportPipeline.Scan scan = pipeline.scan(opened, LookupField.Email);
             assertEquals(12, scan.rows());
             assertEquals(List.of("Email", "FirstName"), scan.header().names());
@@ -86,7 +86,7 @@ class ImportPipelineTest {
         Path file = csv(12, 3);
         List<Long> written = new ArrayList<>();
         ImportPipeline pipeline = new ImportPipeline(5, Duration.ofSeconds(10), () -> { });
-        try (UploadFileOpener.OpenedFile opened = new UploadFileOpener(1L << 30, dir).open(file, "f.csv", null, null)) {
+        try (UploadFileOpener.OpenedFile opened = new UploadFileOpener(1L << 30, dir).open(file, "f.csv", null, null, null)) {
             IllegalStateException e = assertThrows(IllegalStateException.class, () -> pipeline.apply(job(0), opened,
                     dir.resolve("r.csv"), chunk -> {
                         written.add(chunk.recordsDone());
@@ -103,7 +103,7 @@ class ImportPipelineTest {
         Path file = Files.writeString(dir.resolve("m.csv"), "Email,FirstName\nok@example.com,A\nbroken,B\n", StandardCharsets.UTF_8);
         List<String> checks = new ArrayList<>();
         ImportPipeline pipeline = new ImportPipeline(5, Duration.ofSeconds(10), () -> { });
-        try (UploadFileOpener.OpenedFile opened = new UploadFileOpener(1L << 30, dir).open(file, "m.csv", null, null)) {
+        try (UploadFileOpener.OpenedFile opened = new UploadFileOpener(1L << 30, dir).open(file, "m.csv", null, null, null)) {
             pipeline.apply(job(0), opened, dir.resolve("m-result.csv"), chunk -> {
                 chunk.rows().forEach(r -> checks.add(r.check() instanceof RowCheck.Valid ? "valid" : "invalid"));
                 try {

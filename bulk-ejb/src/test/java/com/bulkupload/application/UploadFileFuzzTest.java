@@ -131,6 +131,42 @@ class UploadFileFuzzTest {
     }
 
     @Example
+    void aHeaderOfAMillionEmptyColumnsIsRefusedInTheSmallHeap() throws IOException {
+        // found by the property in CI: one warning string per unnamed column filled the heap
+        Path file = work.resolve("wide-header.csv");
+        Files.writeString(file, "Email" + ",".repeat(1_000_000) + "\na@example.com\n");
+        try {
+            Refused refused = refused(importWithinAMinute(file, "wide-header.csv", null, LookupField.Email));
+            assertEquals(ErrorCode.UPLOAD_FILE_FORMAT_NOT_SUPPORTED, refused.error());
+            assertEquals("The header has 1000001 columns; at most 16384 are allowed.", refused.message());
+        } finally {
+            Files.delete(file);
+        }
+    }
+
+    @Example
+    void rowsOfAMillionEmptyFieldsFailOneByOneInTheSmallHeap() throws IOException {
+        // each such row is a million references however few characters its fields hold: the
+        // chunk bound counts them, or a few hundred such rows would be held at once
+        Path file = work.resolve("wide-rows.csv");
+        byte[] row = ("b@example.com" + ",".repeat(1_000_000) + "\n").getBytes(StandardCharsets.US_ASCII);
+        try (OutputStream out = Files.newOutputStream(file)) {
+            out.write("Email,FirstName\na@example.com,Ann\n".getBytes(StandardCharsets.US_ASCII));
+            for (int i = 0; i < 40; i++) {
+                out.write(row);
+            }
+        }
+        try {
+            Completed completed = completed(importWithinAMinute(file, "wide-rows.csv", null, LookupField.Email));
+            assertEquals(41, completed.rows().size());
+            assertEquals(java.util.Collections.nCopies(40, ErrorCode.WRONG_FIELD_COUNT), completed.rowErrors());
+            Files.delete(completed.resultFile());
+        } finally {
+            Files.delete(file);
+        }
+    }
+
+    @Example
     void anUnterminatedQuoteBeforeHundredsOfMegabytesFailsAtTheRecordBound() throws IOException {
         Path file = work.resolve("quote.csv");
         try (OutputStream out = Files.newOutputStream(file)) {
@@ -500,10 +536,10 @@ class UploadFileFuzzTest {
     static Outcome importFile(Path file, String name, String charset, LookupField lookup) throws IOException {
         Path results = work.resolve("result-" + System.nanoTime() + ".csv");
         ImportJob job = new ImportJob("0123456789abcdef0123", Protocol.Bing, 1L, "Default", lookup, ResponseMode.ErrorsAndResults,
-                "fuzz", name, null, charset, null, 0, 0);
+                "fuzz", name, null, charset, null, null, 0, 0);
         ImportPipeline pipeline = new ImportPipeline(5_000, Duration.ofSeconds(60), () -> { });
         UploadFileOpener opener = new UploadFileOpener(LIMIT, work);
-        try (UploadFileOpener.OpenedFile opened = opener.open(file, name, null, charset)) {
+        try (UploadFileOpener.OpenedFile opened = opener.open(file, name, null, charset, null)) {
             ImportPipeline.Scan scan = pipeline.scan(opened, lookup);
             if (scan.rows() > MAX_ROWS) {
                 return new Refused(ErrorCode.UPLOAD_FILE_ROW_COUNT_EXCEEDED, "too many rows");

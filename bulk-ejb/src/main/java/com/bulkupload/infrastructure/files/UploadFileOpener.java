@@ -15,12 +15,13 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
+import com.bulkupload.domain.model.upload.TextFormat;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 
 /**
  * Works out what an uploaded file is and how to read it: by its magic bytes first (gzip, zip,
- * XLSX), then by its name and content type (CSV, TSV, SSV), and for text with no telling name by
- * the header line. {@code .gz} and single-entry {@code .zip} wrappers are unwrapped on the fly,
+ * XLSX), then by the text format the client declared, then by its name and content type (CSV,
+ * TSV, SSV), and for text with no telling name by the header line. {@code .gz} and single-entry {@code .zip} wrappers are unwrapped on the fly,
  * with the uncompressed size limited as it streams.
  */
 public final class UploadFileOpener {
@@ -44,22 +45,24 @@ public final class UploadFileOpener {
         void close() throws IOException;
     }
 
-    public OpenedFile open(Path stored, String fileName, String contentType, String charsetName) throws IOException {
+    /** @param declared the text format the client declared (wins over name and type), or null */
+    public OpenedFile open(Path stored, String fileName, String contentType, String charsetName, TextFormat declared)
+            throws IOException {
         Charset charset = charset(charsetName);
         String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
         int magic = magic(stored);
         if ((magic >>> 16) == GZIP_MAGIC) {
             String inner = name.replaceFirst("\\.(gz|gzip)$", "");
-            return unwrapped(() -> new GZIPInputStream(Files.newInputStream(stored), 64 * 1024), inner, contentType, charset);
+            return unwrapped(() -> new GZIPInputStream(Files.newInputStream(stored), 64 * 1024), inner, contentType, charset, declared);
         }
         if (magic == ZIP_MAGIC) {
-            return openZip(stored, name, contentType, charset);
+            return openZip(stored, name, contentType, charset, declared);
         }
         return plain(new DelimitedTabularFile(() -> new BufferedInputStream(Files.newInputStream(stored), 64 * 1024),
-                delimiter(name, contentType, stored, charset), charset));
+                delimiter(name, contentType, declared, stored, charset), charset));
     }
 
-    private OpenedFile openZip(Path stored, String name, String contentType, Charset charset) throws IOException {
+    private OpenedFile openZip(Path stored, String name, String contentType, Charset charset, TextFormat declared) throws IOException {
         try (ZipFile zip = new ZipFile(stored.toFile())) {
             if (zip.getEntry("[Content_Types].xml") != null && zip.getEntry("xl/workbook.xml") != null) {
                 return plain(new XlsxTabularFile(stored));
@@ -91,7 +94,7 @@ public final class UploadFileOpener {
                         reopened.close();
                     }
                 };
-            }, inner, contentType, charset);
+            }, inner, contentType, charset, declared);
         } catch (ZipException e) {
             throw UploadFileException.unsupported("The .zip file is damaged: " + e.getMessage());
         }
@@ -99,7 +102,7 @@ public final class UploadFileOpener {
 
     /** The content of a .gz or .zip: text is streamed through; an XLSX or a nested archive is dealt with. */
     private OpenedFile unwrapped(DelimitedTabularFile.StreamSource compressed, String innerName, String contentType,
-                                 Charset charset) throws IOException {
+                                 Charset charset, TextFormat declared) throws IOException {
         DelimitedTabularFile.StreamSource limited = () -> new BufferedInputStream(
                 new LimitedInputStream(InflatingInputStream.open(compressed), maxUncompressedBytes), 64 * 1024);
         int innerMagic;
@@ -138,7 +141,7 @@ public final class UploadFileOpener {
                 }
             };
         }
-        char delimiter = delimiterByName(innerName, contentType);
+        char delimiter = declared != null ? declared.delimiter() : delimiterByName(innerName, contentType);
         if (delimiter == 0) {
             delimiter = sniffDelimiter(limited, charset);
         }
@@ -164,12 +167,13 @@ public final class UploadFileOpener {
         };
     }
 
-    private char delimiter(String name, String contentType, Path stored, Charset charset) throws IOException {
-        char byName = delimiterByName(name, contentType);
+    private char delimiter(String name, String contentType, TextFormat declared, Path stored, Charset charset) throws IOException {
+        char byName = declared != null ? declared.delimiter() : delimiterByName(name, contentType);
         return byName != 0 ? byName : sniffDelimiter(() -> Files.newInputStream(stored), charset);
     }
 
-    static char delimiterByName(String name, String contentType) {
+    /** The delimiter a file's name or content type tells (0 when neither does); {@code name} in lower case. */
+    public static char delimiterByName(String name, String contentType) {
         if (name.endsWith(".tsv") || name.endsWith(".tab")) {
             return '\t';
         }

@@ -35,7 +35,7 @@ class UploadFileOpenerTest {
         List<String> header = new ArrayList<>();
         List<Long> rows = new ArrayList<>();
         List<List<String>> records = new ArrayList<>();
-        try (UploadFileOpener.OpenedFile file = new UploadFileOpener(LIMIT, work).open(path, name, contentType, charset)) {
+        try (UploadFileOpener.OpenedFile file = new UploadFileOpener(LIMIT, work).open(path, name, contentType, charset, null)) {
             file.read(new RecordSink() {
                 @Override
                 public void header(List<String> names) {

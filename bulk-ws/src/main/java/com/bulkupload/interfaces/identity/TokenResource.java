@@ -9,6 +9,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -16,14 +17,17 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /**
  * OAuth 2.0 token endpoint: client credentials (RFC 6749 section 4.4), the client authenticating
- * with client_id and client_secret in the form or with HTTP Basic as the RFC prefers; and the
- * refresh of a token with the refresh_token that came with it (section 6).
+ * with client_id and client_secret in the form or with HTTP Basic as the RFC prefers, or, as
+ * Marketo's clients do, in the query of a GET or POST (CONTRACT §9); and the refresh of a token
+ * with the refresh_token that came with it (section 6). Errors: {@link OAuthErrorMapper}.
  */
 @Path("/oauth/token")
 public class TokenResource {
@@ -43,6 +47,7 @@ public class TokenResource {
             @JsonProperty("refresh_token") String refreshToken) {
     }
 
+    /** The form of RFC 6749; parameters also in the query (Marketo's clients send them there). */
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
@@ -50,8 +55,35 @@ public class TokenResource {
                           @FormParam("client_id") String clientId,
                           @FormParam("client_secret") String clientSecret,
                           @FormParam("refresh_token") String refreshToken,
+                          @Context UriInfo uri,
                           @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                           @Context HttpServletRequest request) {
+        MultivaluedMap<String, String> query = uri.getQueryParameters();
+        return issue(firstOf(grantType, query.getFirst("grant_type")), firstOf(clientId, query.getFirst("client_id")),
+                firstOf(clientSecret, query.getFirst("client_secret")), firstOf(refreshToken, query.getFirst("refresh_token")),
+                authorization, request);
+    }
+
+    /** A POST with its parameters in the query and no form body (CONTRACT §9). */
+    @POST
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response tokenFromQuery(@Context UriInfo uri, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                                   @Context HttpServletRequest request) {
+        return tokenByGet(uri, authorization, request);
+    }
+
+    /** Marketo's clients ask for their token with a GET and the parameters in the query (CONTRACT §9). */
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response tokenByGet(@Context UriInfo uri, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                               @Context HttpServletRequest request) {
+        MultivaluedMap<String, String> query = uri.getQueryParameters();
+        return issue(query.getFirst("grant_type"), query.getFirst("client_id"), query.getFirst("client_secret"),
+                query.getFirst("refresh_token"), authorization, request);
+    }
+
+    private Response issue(String grantType, String clientId, String clientSecret, String refreshToken, String authorization,
+                           HttpServletRequest request) {
         String[] basic = basicCredentials(authorization);
         if (basic != null) {
             clientId = basic[0];
@@ -71,6 +103,10 @@ public class TokenResource {
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .header("Pragma", "no-cache")
                 .build();
+    }
+
+    private static String firstOf(String form, String query) {
+        return form != null ? form : query;
     }
 
     private static String[] basicCredentials(String authorization) {

@@ -6,6 +6,7 @@ import com.bulkupload.application.UploadRequestService;
 import com.bulkupload.application.CustomerQueryService;
 import com.bulkupload.application.HealthService;
 import com.bulkupload.application.ResultFileUrls;
+import com.bulkupload.application.RowReportService;
 import com.bulkupload.application.ServerStartup;
 import com.bulkupload.application.FileSubmissionService;
 import com.bulkupload.infrastructure.config.BulkSettings;
@@ -14,7 +15,10 @@ import com.bulkupload.interfaces.admin.AdminKeyFilter;
 import com.bulkupload.interfaces.bing.BingLinks;
 import com.bulkupload.interfaces.admin.AdminResource;
 import com.bulkupload.interfaces.health.HealthResource;
+import com.bulkupload.interfaces.identity.OAuthErrorMapper;
 import com.bulkupload.interfaces.identity.TokenResource;
+import com.bulkupload.interfaces.marketo.MarketoBulkImportResource;
+import com.bulkupload.interfaces.marketo.MarketoErrorMapper;
 import com.bulkupload.interfaces.json.ApiAuthenticationFilter;
 import com.bulkupload.interfaces.json.ApiExceptionMapper;
 import com.bulkupload.interfaces.json.BulkJsonResource;
@@ -73,11 +77,20 @@ public class BulkCxfServlet extends CXFNonSpringServlet {
     @EJB
     CustomerQueryService customerQueries;
 
+    @EJB
+    RowReportService rowReports;
+
     @Inject
     FileStore storage;
 
     @Inject
     BulkSettings settings;
+
+    @Override
+    protected void invoke(jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response)
+            throws jakarta.servlet.ServletException {
+        super.invoke(DotSegments.resolved(request), response);
+    }
 
     @Override
     protected void loadBus(ServletConfig servletConfig) {
@@ -131,8 +144,10 @@ public class BulkCxfServlet extends CXFNonSpringServlet {
         publish(bus, "/api/v1", List.of(new CustomerListResource(customerQueries), new UploadListResource(requests)),
                 new NulCharacterFilter(), bingHeaders,
                 new ApiExceptionMapper(ApiExceptionMapper.OWN_STATUS, true));
-        publish(bus, "/identity", List.of(new TokenResource(authentication)),
-                new ApiExceptionMapper(ApiExceptionMapper.OWN_STATUS, true));
+        publish(bus, "/identity", List.of(new TokenResource(authentication)), new OAuthErrorMapper());
+        publish(bus, "/bulk/v1", List.of(new MarketoBulkImportResource(authentication, requests, files, rowReports, storage,
+                        settings.maxFileBytes())),
+                new NulCharacterFilter(), new MarketoErrorMapper());
         publish(bus, "/admin/v1", List.of(new AdminResource(admin)),
                 new NulCharacterFilter(), new AdminKeyFilter(startup),
                 new ApiExceptionMapper(ApiExceptionMapper.OWN_STATUS, true));

@@ -27,6 +27,8 @@ public enum ErrorCode {
     FILE_ALREADY_UPLOADED(3213, "FileAlreadyUploaded", 400, "A file was already uploaded for this RequestId."),
     INVALID_RESULT_FILE_URL(3214, "InvalidResultFileUrl", 403, "The result file URL is not valid or has expired; get a fresh one from GetBulkUploadStatus."),
     MISSING_FILE(3215, "MissingFile", 400, "The upload must be multipart/form-data with exactly one file part."),
+    ROW_REPORT_NOT_READY(3216, "RowReportNotReady", 409, "The import has not finished; its failed and skipped rows can be read once it has."),
+    ROW_REPORT_NOT_AVAILABLE(3217, "RowReportNotAvailable", 410, "The request has no rows to report: its file failed as a whole, or its files were purged."),
     INVALID_CUSTOMER_ID(3230, "InvalidCustomerId", 404, "The customer does not exist."),
     INVALID_ACCOUNT_ID(3231, "InvalidAccountId", 404, "The account does not exist."),
     INVALID_NAME(3232, "InvalidName", 400, "Name must be 1 to 255 characters."),

@@ -15,4 +15,14 @@ public enum RequestStatus {
     public boolean isActive() {
         return this == FileUploaded || this == InProgress;
     }
+
+    /** The import ended: nothing about the request changes any more. */
+    public boolean isFinal() {
+        return this != PendingFileUpload && !isActive();
+    }
+
+    /** Ended with every row accounted for (some may have failed). */
+    public boolean isCompleted() {
+        return this == Completed || this == CompletedWithErrors;
+    }
 }

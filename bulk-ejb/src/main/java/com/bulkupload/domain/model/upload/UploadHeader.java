@@ -8,21 +8,31 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * The header row of an upload, understood: where each known column is. Names match
- * case-insensitively and ignore surrounding blanks; a name given twice makes the file unusable.
+ * case-insensitively and ignore surrounding blanks; a name given twice makes the file unusable,
+ * and so does a header wider than Excel's 16,384 columns (a line of a million delimiters would
+ * otherwise cost a string per column here, and a warning of megabytes in the request).
  */
 public final class UploadHeader {
 
     public static final String ACTION = "Action";
     public static final String CLIENT_ID = "ClientId";
     public static final String CUSTOMER_ID = "CustomerId";
+    /** Excel's own limit (column XFD), for every format. */
+    public static final int MAX_COLUMNS = 16_384;
+    /** How many ignored columns the warning names; the rest are counted. */
+    static final int NAMED_IGNORED_COLUMNS = 20;
+    /** How much of a column's name a message quotes. */
+    static final int QUOTED_NAME_CHARS = 64;
 
     private final List<String> names;
     private final Map<CustomerField, Integer> fields = new EnumMap<>(CustomerField.class);
     private final List<String> unknown = new ArrayList<>();
+    private int unnamed;
     private int action = -1;
     private int clientId = -1;
     private int customerId = -1;
@@ -31,18 +41,21 @@ public final class UploadHeader {
         this.names = List.copyOf(names);
     }
 
-    /** @throws IllegalArgumentException naming the duplicate column */
+    /** @throws IllegalArgumentException whose message, a sentence for the client, says why the header is unusable */
     public static UploadHeader of(List<String> rawNames) {
+        if (rawNames.size() > MAX_COLUMNS) {
+            throw new IllegalArgumentException("The header has " + rawNames.size() + " columns; at most " + MAX_COLUMNS + " are allowed.");
+        }
         UploadHeader header = new UploadHeader(rawNames);
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < rawNames.size(); i++) {
             String name = rawNames.get(i) == null ? "" : rawNames.get(i).trim();
             if (name.isEmpty()) {
-                header.unknown.add("(column " + (i + 1) + " has no name)");
+                header.unnamed++;
                 continue;
             }
             if (!seen.add(name.toLowerCase(Locale.ROOT))) {
-                throw new IllegalArgumentException("duplicate column " + name);
+                throw new IllegalArgumentException("The header has a duplicate column " + quoted(name) + ".");
             }
             int index = i;
             if (name.equalsIgnoreCase(ACTION)) {
@@ -54,7 +67,7 @@ public final class UploadHeader {
             } else {
                 CustomerField.ofHeader(name).ifPresentOrElse(
                         field -> header.fields.put(field, index),
-                        () -> header.unknown.add(name));
+                        () -> header.unknown.add(quoted(name)));
             }
         }
         return header;
@@ -72,8 +85,37 @@ public final class UploadHeader {
         return Collections.unmodifiableMap(fields);
     }
 
+    /** The names of the columns the import ignores, each cut to a quotable length. */
     public List<String> unknownColumns() {
         return Collections.unmodifiableList(unknown);
+    }
+
+    /** Columns without a name: ignored too. */
+    public int unnamedColumns() {
+        return unnamed;
+    }
+
+    /**
+     * The warning a request records once for its ignored columns, or empty: the first
+     * {@value #NAMED_IGNORED_COLUMNS} names and a count of the rest, so it stays short however
+     * wide the header.
+     */
+    public Optional<String> ignoredColumnsWarning() {
+        if (unknown.isEmpty() && unnamed == 0) {
+            return Optional.empty();
+        }
+        List<String> parts = new ArrayList<>(unknown.subList(0, Math.min(unknown.size(), NAMED_IGNORED_COLUMNS)));
+        if (unknown.size() > NAMED_IGNORED_COLUMNS) {
+            parts.add("and " + (unknown.size() - NAMED_IGNORED_COLUMNS) + " more");
+        }
+        if (unnamed > 0) {
+            parts.add(unnamed == 1 ? "1 column without a name" : unnamed + " columns without a name");
+        }
+        return Optional.of("Ignored columns: " + String.join(", ", parts));
+    }
+
+    private static String quoted(String name) {
+        return name.length() <= QUOTED_NAME_CHARS ? name : name.substring(0, QUOTED_NAME_CHARS) + "...";
     }
 
     public int actionIndex() {

@@ -30,6 +30,10 @@ public class UploadRequest {
     @Column(name = "request_id", length = 64)
     private String requestId;
 
+    /** The server-wide number of the request (Marketo's batchId), given when it is opened. */
+    @Column(name = "batch_id", nullable = false, updatable = false)
+    private long batchId;
+
     @Column(name = "account_id", nullable = false)
     private Long accountId;
 
@@ -93,6 +97,10 @@ public class UploadRequest {
     @Column(name = "declared_charset", length = 64)
     private String declaredCharset;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "declared_format", length = 8)
+    private TextFormat declaredFormat;
+
     @Column(name = "file_bytes")
     private Long fileBytes;
 
@@ -135,10 +143,14 @@ public class UploadRequest {
     protected UploadRequest() {
     }
 
-    public UploadRequest(RequestId requestId, Long accountId, Long customerListId, ResponseMode responseMode,
+    public UploadRequest(RequestId requestId, long batchId, Long accountId, Long customerListId, ResponseMode responseMode,
                          LookupField lookupField, String partitionName, String clientRequestToken,
                          String clientId, Protocol protocol, Instant now, Instant uploadDeadline) {
+        if (batchId < 1) {
+            throw new IllegalArgumentException("a batchId is a positive integer: " + batchId);
+        }
         this.requestId = requestId.value();
+        this.batchId = batchId;
         this.protocol = protocol;
         this.accountId = accountId;
         this.customerListId = customerListId;
@@ -185,13 +197,15 @@ public class UploadRequest {
     }
 
     /** The file is stored: the request joins the import queue. */
-    public void fileUploaded(String fileName, String contentType, String declaredCharset, long bytes, Instant now) {
+    public void fileUploaded(String fileName, String contentType, String declaredCharset, TextFormat declaredFormat,
+                             long bytes, Instant now) {
         if (status != RequestStatus.PendingFileUpload) {
             throw new IllegalStateException("request " + requestId + " is " + status);
         }
         this.fileName = fileName;
         this.contentType = contentType;
         this.declaredCharset = declaredCharset;
+        this.declaredFormat = declaredFormat;
         this.fileBytes = bytes;
         this.uploadedAt = now;
         this.status = RequestStatus.FileUploaded;
@@ -275,6 +289,15 @@ public class UploadRequest {
 
     public boolean isWithinIdempotencyWindow(Instant now) {
         return now.isBefore(createdAt.plusSeconds(24 * 3600));
+    }
+
+    public long batchId() {
+        return batchId;
+    }
+
+    /** The text format the client declared for its file, if it declared one. */
+    public TextFormat declaredFormat() {
+        return declaredFormat;
     }
 
     public String requestId() {

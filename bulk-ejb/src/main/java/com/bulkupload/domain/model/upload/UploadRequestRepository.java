@@ -8,6 +8,12 @@ public interface UploadRequestRepository {
 
     void store(UploadRequest request);
 
+    /** The next server-wide batchId: from a sequence, never given twice. */
+    long nextBatchId();
+
+    /** The request with that batchId, only if it belongs to the account. */
+    Optional<UploadRequest> findByBatchIdInAccount(long batchId, Long accountId);
+
     /** The request, only if it belongs to the account; another account's request is never returned. */
     Optional<UploadRequest> findInAccount(String requestId, Long accountId);
 

@@ -35,6 +35,22 @@ public class JpaUploadRequestRepository implements UploadRequestRepository {
     }
 
     @Override
+    public long nextBatchId() {
+        // the dialect says how this database asks a sequence for its next value
+        String next = em.getEntityManagerFactory().unwrap(org.hibernate.engine.spi.SessionFactoryImplementor.class)
+                .getJdbcServices().getDialect().getSequenceSupport().getSequenceNextValString("upload_batch_seq");
+        return ((Number) em.createNativeQuery(next).getSingleResult()).longValue();
+    }
+
+    @Override
+    public Optional<UploadRequest> findByBatchIdInAccount(long batchId, Long accountId) {
+        return em.createQuery("select r from UploadRequest r where r.batchId = :batch and r.accountId = :account", UploadRequest.class)
+                .setParameter("batch", batchId)
+                .setParameter("account", accountId)
+                .getResultStream().findFirst();
+    }
+
+    @Override
     public Optional<UploadRequest> findInAccount(String requestId, Long accountId) {
         // text that is no RequestId (a NUL byte PostgreSQL would refuse, say) is simply not found
         return RequestId.parse(requestId).flatMap(id -> EntityLookups.find(em, UploadRequest.class, id.value()))

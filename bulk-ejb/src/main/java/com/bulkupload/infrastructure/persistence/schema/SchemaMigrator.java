@@ -28,7 +28,7 @@ public final class SchemaMigrator {
                 .failOnMissingLocations(true)
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
-                .javaMigrations(new V3__Customer_without_list_foreign_key())
+                .javaMigrations(new V3__Customer_without_list_foreign_key(), new V5__Batch_ids_and_declared_formats())
                 .load()
                 .migrate();
     }

@@ -37,6 +37,25 @@ class RowValidatorTest {
     }
 
     @Test
+    void aHeaderWiderThanExcelsLastColumnIsRefusedAndTheIgnoredColumnsWarningStaysShort() {
+        List<String> tooWide = java.util.Collections.nCopies(UploadHeader.MAX_COLUMNS + 1, "");
+        IllegalArgumentException wide = assertThrows(IllegalArgumentException.class, () -> UploadHeader.of(tooWide));
+        assertEquals("The header has 16385 columns; at most 16384 are allowed.", wide.getMessage());
+
+        List<String> names = new java.util.ArrayList<>(List.of("Email"));
+        for (int i = 0; i < 1000; i++) {
+            names.add("Extra" + i + "x".repeat(1000));
+        }
+        names.addAll(java.util.Collections.nCopies(5000, " "));
+        String warning = UploadHeader.of(names).ignoredColumnsWarning().orElseThrow();
+        assertTrue(warning.startsWith("Ignored columns: Extra0xxx"), warning);
+        assertTrue(warning.endsWith(", and 980 more, 5000 columns without a name"), warning);
+        assertTrue(warning.length() < 2000, "it fits the request's error details: " + warning.length());
+        assertEquals("Ignored columns: Colour", HEADER.ignoredColumnsWarning().orElseThrow());
+        assertTrue(UploadHeader.of(List.of("Email")).ignoredColumnsWarning().isEmpty());
+    }
+
+    @Test
     void validRowIsTrimmedAndKeyedByLowerCaseEmail() {
         RowCheck.Valid valid = assertInstanceOf(RowCheck.Valid.class,
                 byEmail.check(7, row(" Alice@Example.COM ", "+8613800000001", "x-1", "Wang", "CN", "", "")));

@@ -16,9 +16,9 @@ class UploadRequestLifecycleTest {
     private static final Duration STALE = Duration.ofMinutes(2);
 
     private static UploadRequest uploaded() {
-        UploadRequest request = new UploadRequest(new RequestId("0123456789abcdef0123"), 1L, 1L, ResponseMode.ErrorsOnly, LookupField.Email,
+        UploadRequest request = new UploadRequest(new RequestId("0123456789abcdef0123"), 7L, 1L, 1L, ResponseMode.ErrorsOnly, LookupField.Email,
                 "Default", null, "client", Protocol.Bing, T0, T0.plusSeconds(900));
-        request.fileUploaded("a.csv", "text/csv", null, 100, T0.plusSeconds(1));
+        request.fileUploaded("a.csv", "text/csv", null, null, 100, T0.plusSeconds(1));
         return request;
     }
 
@@ -28,14 +28,14 @@ class UploadRequestLifecycleTest {
 
     @Test
     void aFileIsAcceptedOnceAndOnlyInItsWindow() {
-        UploadRequest request = new UploadRequest(new RequestId("0123456789abcdef0123"), 1L, 1L, ResponseMode.ErrorsOnly, LookupField.Email,
+        UploadRequest request = new UploadRequest(new RequestId("0123456789abcdef0123"), 7L, 1L, 1L, ResponseMode.ErrorsOnly, LookupField.Email,
                 "Default", null, "client", Protocol.Bing, T0, T0.plusSeconds(900));
         assertTrue(request.acceptsFileAt(T0.plusSeconds(899)));
         assertFalse(request.acceptsFileAt(T0.plusSeconds(900)));
-        request.fileUploaded("a.csv", null, null, 10, T0.plusSeconds(5));
+        request.fileUploaded("a.csv", null, null, null, 10, T0.plusSeconds(5));
         assertEquals(RequestStatus.FileUploaded, request.status());
         assertFalse(request.acceptsFileAt(T0.plusSeconds(6)));
-        assertThrows(IllegalStateException.class, () -> request.fileUploaded("b.csv", null, null, 10, T0.plusSeconds(7)));
+        assertThrows(IllegalStateException.class, () -> request.fileUploaded("b.csv", null, null, null, 10, T0.plusSeconds(7)));
     }
 
     @Test

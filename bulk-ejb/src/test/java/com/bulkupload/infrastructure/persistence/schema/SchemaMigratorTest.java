@@ -26,7 +26,7 @@ class SchemaMigratorTest {
     void customersHaveNoForeignKeyToTheirListAfterV3() throws SQLException {
         JdbcDataSource dataSource = database();
         MigrateResult result = SchemaMigrator.migrate(dataSource, getClass().getClassLoader());
-        assertEquals("4", result.targetSchemaVersion);
+        assertEquals("5", result.targetSchemaVersion);
         List<String> referenced = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
              ResultSet rs = connection.getMetaData().getImportedKeys(null, null, "CUSTOMER")) {
@@ -45,7 +45,7 @@ class SchemaMigratorTest {
             statement.execute("CREATE TABLE JBOSS_EJB_TIMER (ID VARCHAR PRIMARY KEY NOT NULL)");
         }
         MigrateResult result = SchemaMigrator.migrate(dataSource, getClass().getClassLoader());
-        assertEquals(4, result.migrationsExecuted);
+        assertEquals(5, result.migrationsExecuted);
         assertTrue(result.success);
     }
 
@@ -60,7 +60,7 @@ class SchemaMigratorTest {
                         + ", CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 'r', 'c')");
             }
         }
-        assertEquals("4", SchemaMigrator.migrate(dataSource, getClass().getClassLoader()).targetSchemaVersion);
+        assertEquals("5", SchemaMigrator.migrate(dataSource, getClass().getClassLoader()).targetSchemaVersion);
         List<String> phones = new ArrayList<>();
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery("SELECT phone FROM customer ORDER BY id")) {
@@ -69,5 +69,35 @@ class SchemaMigratorTest {
             }
         }
         assertEquals(java.util.Arrays.asList("+8613800000001", "5551234567", "+8613800000009", null), phones);
+    }
+
+    @Test
+    void v5NumbersEarlierRequestsInTheOrderTheyWereCreatedAndTheSequenceGoesOnAfterThem() throws SQLException {
+        JdbcDataSource dataSource = database();
+        SchemaMigrator.migrate(dataSource, getClass().getClassLoader(), "4");
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("SET REFERENTIAL_INTEGRITY FALSE"); // no tenants needed to number requests
+            for (String[] row : new String[][] {{"bbbb", "2026-11-02"}, {"aaaa", "2026-11-03"}, {"cccc", "2026-11-01"}}) {
+                statement.execute("INSERT INTO upload_request (request_id, account_id, customer_list_id, response_mode, lookup_field,"
+                        + " partition_name, client_id, status, percent_complete, rows_processed, rows_failed, rows_with_warning,"
+                        + " created_at, upload_deadline, updated_at, version) VALUES ('" + row[0] + "', 1, 1, 'ErrorsOnly', 'Email',"
+                        + " 'Default', 'c', 'Completed', 100, 0, 0, 0, TIMESTAMP WITH TIME ZONE '" + row[1] + " 00:00:00Z',"
+                        + " CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 0)");
+            }
+        }
+        assertEquals("5", SchemaMigrator.migrate(dataSource, getClass().getClassLoader()).targetSchemaVersion);
+        List<String> numbered = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            try (ResultSet rs = statement.executeQuery("SELECT request_id, batch_id FROM upload_request ORDER BY batch_id")) {
+                while (rs.next()) {
+                    numbered.add(rs.getString(1) + "=" + rs.getLong(2));
+                }
+            }
+            try (ResultSet rs = statement.executeQuery("SELECT NEXT VALUE FOR upload_batch_seq")) {
+                rs.next();
+                assertEquals(4, rs.getLong(1), "new requests are numbered after the old ones");
+            }
+        }
+        assertEquals(List.of("cccc=1", "bbbb=2", "aaaa=3"), numbered);
     }
 }
