@@ -1,14 +1,10 @@
 package com.bulkupload.e2e;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.bulkupload.e2e.BulkApi.Tenant;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -25,8 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 @RunAsClient
 class BingSdkIT {
 
-    private static final Path CLIENTS = Path.of(System.getProperty("e2e.clients.dir", "src/test/clients"));
-    private static final Path UNPACKED = Path.of("target", "vendor-clients");
+    private static final Path CLIENTS = VendorClients.SCRIPTS;
 
     @TempDir
     Path work;
@@ -35,23 +30,23 @@ class BingSdkIT {
     void microsoftsSoapSdkUploadsPollsRenewsItsTokenAndUnzipsTheResult() throws Exception {
         Tenant tenant = BulkApi.newTenant();
         Path big = work.resolve("big.csv");
-        run(List.of(ImportFlowIT.SHARED.resolve("tools/gen-customers").toString(), "--rows", "60000", "--out", big.toString()), null, 60);
-        String output = run(List.of(System.getProperty("e2e.python", "/usr/bin/python3"),
+        VendorClients.run(List.of(ImportFlowIT.SHARED.resolve("tools/gen-customers").toString(), "--rows", "60000", "--out", big.toString()), null, 60);
+        String output = VendorClients.run(List.of(System.getProperty("e2e.python", "/usr/bin/python3"),
                 CLIENTS.resolve("python/bingads_sdk_client.py").toString(), BulkApi.BASE, tenant.clientId(), tenant.clientSecret(),
                 tenant.developerToken(), Long.toString(tenant.customerId()), Long.toString(tenant.accountId()),
                 ImportFlowIT.DATA.toAbsolutePath().toString(), work.toString(), big.toString()),
-                unpacked("bingads-python-13.0.28.tgz"), 420);
+                VendorClients.unpacked("bingads-python-13.0.28.tgz", "bingads"), 420);
         assertTrue(output.contains("\n12 passed, 0 failed"), output);
     }
 
     @Test
     void microsoftsRestSdkCallsBothOperationsParsesFaultsAndUploads() throws Exception {
         Tenant tenant = BulkApi.newTenant();
-        String output = run(List.of(restSdkPython(),
+        String output = VendorClients.run(List.of(restSdkPython(),
                 CLIENTS.resolve("python/msads_sdk_client.py").toString(), BulkApi.BASE, tenant.clientId(), tenant.clientSecret(),
                 tenant.developerToken(), Long.toString(tenant.customerId()), Long.toString(tenant.accountId()),
                 ImportFlowIT.DATA.toAbsolutePath().toString(), work.toString()),
-                unpacked("msads-13.0.28.1.tgz"), 180);
+                VendorClients.unpacked("msads-13.0.28.1.tgz", "bingads"), 180);
         assertTrue(output.contains("\n4 passed, 0 failed"), output);
     }
 
@@ -80,40 +75,4 @@ class BingSdkIT {
         throw new AssertionError("no python3 with pydantic 2 and requests for Microsoft's REST SDK (msads)");
     }
 
-    /** The vendor archive unpacked once under target/, as ../shared/clients/README.md says to. */
-    private static synchronized Path unpacked(String archive) throws IOException, InterruptedException {
-        Path into = UNPACKED.resolve(archive.replace(".tgz", ""));
-        if (!Files.isDirectory(into.resolve("bingads"))) {
-            Files.createDirectories(into);
-            run(List.of("tar", "xzf", ImportFlowIT.SHARED.resolve("clients").resolve(archive).toString(), "-C", into.toString()), null, 60);
-        }
-        return into.toAbsolutePath();
-    }
-
-    private static String run(List<String> command, Path pythonPath, int seconds) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true);
-        if (pythonPath != null) {
-            builder.environment().put("PYTHONPATH", pythonPath.toString());
-        }
-        builder.environment().put("TOKEN_TTL_SECONDS", "30");
-        Process process = builder.start();
-        // read while it runs: a full pipe would stall the client
-        StringBuilder output = new StringBuilder();
-        Thread reader = new Thread(() -> {
-            try {
-                output.append(new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                output.append(e);
-            }
-        });
-        reader.start();
-        boolean finished = process.waitFor(seconds, TimeUnit.SECONDS);
-        if (!finished) {
-            process.destroyForcibly();
-        }
-        reader.join(10_000);
-        assertTrue(finished, "did not finish in " + seconds + " s: " + command + "\n" + output);
-        assertEquals(0, process.exitValue(), command + "\n" + output);
-        return "\n" + output;
-    }
 }
