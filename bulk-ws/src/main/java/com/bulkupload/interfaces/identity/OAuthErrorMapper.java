@@ -12,8 +12,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.List;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * The token endpoint's errors. One endpoint serves clients of several protocols, so its error
@@ -23,7 +21,6 @@ import java.util.logging.Logger;
  */
 public class OAuthErrorMapper implements ExceptionMapper<Throwable> {
 
-    private static final Logger LOG = Logger.getLogger(OAuthErrorMapper.class.getName());
 
     @Context
     HttpServletRequest request;
@@ -39,10 +36,7 @@ public class OAuthErrorMapper implements ExceptionMapper<Throwable> {
     @Override
     public Response toResponse(Throwable exception) {
         String trackingId = TrackingIdFilter.of(request);
-        Failures.Classified failure = Failures.classify(exception);
-        if (failure.unexpected()) {
-            LOG.log(Level.SEVERE, "Token request failed, TrackingId=" + trackingId, exception);
-        }
+        Failures.Classified failure = Failures.classifyAndLog(exception, trackingId, "Token request");
         String error = switch (failure.error()) {
             case INVALID_CREDENTIALS -> "unauthorized";
             case CALL_RATE_EXCEEDED -> "temporarily_unavailable";

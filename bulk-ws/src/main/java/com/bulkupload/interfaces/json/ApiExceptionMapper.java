@@ -10,8 +10,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.function.ToIntFunction;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * The error mapper of a JSON publication: an {@code ApiFaultDetail} body with the TrackingId and
@@ -34,7 +32,6 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
         default -> 400;
     };
 
-    private static final Logger LOG = Logger.getLogger(ApiExceptionMapper.class.getName());
 
     private final ToIntFunction<ErrorCode> statusOf;
     private final boolean frameworkStatusesKept;
@@ -51,10 +48,7 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
     @Override
     public Response toResponse(Throwable exception) {
         String trackingId = TrackingIdFilter.of(request);
-        Failures.Classified failure = Failures.classify(exception);
-        if (failure.unexpected()) {
-            LOG.log(Level.SEVERE, "JSON call failed, TrackingId=" + trackingId, exception);
-        }
+        Failures.Classified failure = Failures.classifyAndLog(exception, trackingId, "JSON call");
         int status = frameworkStatusesKept && failure.frameworkStatus() > 0
                 ? failure.frameworkStatus() : statusOf.applyAsInt(failure.error());
         return Response.status(status)

@@ -9,8 +9,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Marketo's error envelope: HTTP 200 with {@code success:false} and one error whose code is a
@@ -19,7 +17,6 @@ import java.util.logging.Logger;
  */
 public class MarketoErrorMapper implements ExceptionMapper<Throwable> {
 
-    private static final Logger LOG = Logger.getLogger(MarketoErrorMapper.class.getName());
 
     @Context
     HttpServletRequest request;
@@ -31,10 +28,7 @@ public class MarketoErrorMapper implements ExceptionMapper<Throwable> {
         if (own != null) {
             return answer(200, MarketoJson.Envelope.failure(trackingId, own.code(), own.getMessage()));
         }
-        Failures.Classified failure = Failures.classify(exception);
-        if (failure.unexpected()) {
-            LOG.log(Level.SEVERE, "Marketo call failed, TrackingId=" + trackingId, exception);
-        }
+        Failures.Classified failure = Failures.classifyAndLog(exception, trackingId, "Marketo call");
         String code = failure.frameworkStatus() == 404 || failure.frameworkStatus() == 405 ? "610" : codeOf(failure.error());
         String message = failure.details() != null ? failure.details() : failure.error().message();
         if (failure.error() == ErrorCode.INTERNAL_ERROR) {

@@ -21,6 +21,20 @@ public final class Failures {
     public record Classified(ErrorCode error, String details, int frameworkStatus, boolean unexpected) {
     }
 
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(Failures.class.getName());
+
+    /**
+     * {@link #classify}, and an unexpected failure logged with its stack trace under the
+     * TrackingId: {@code what} says which call failed ("JSON call", "Marketo call", ...).
+     */
+    public static Classified classifyAndLog(Throwable exception, String trackingId, String what) {
+        Classified failure = classify(exception);
+        if (failure.unexpected()) {
+            LOG.log(java.util.logging.Level.SEVERE, what + " failed, TrackingId=" + trackingId, exception);
+        }
+        return failure;
+    }
+
     public static Classified classify(Throwable exception) {
         BulkApiException refusal = Causes.find(exception, BulkApiException.class);
         if (refusal != null) {
