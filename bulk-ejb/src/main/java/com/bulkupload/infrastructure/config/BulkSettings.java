@@ -101,6 +101,14 @@ public class BulkSettings {
         return Duration.ofSeconds(positiveLong("BULK_RESULT_URL_TTL_SECONDS", 300));
     }
 
+    /**
+     * The master key that seals the signing keys' secrets (CONTRACT §7), any text of at least 32
+     * characters; unset, the server generates one and keeps it in the database.
+     */
+    public Optional<String> masterKey() {
+        return get("BULK_MASTER_KEY");
+    }
+
     public Optional<String> bootstrapClientId() {
         return get("BULK_BOOTSTRAP_CLIENT_ID");
     }

@@ -1,11 +1,13 @@
 package com.bulkupload.interfaces.admin;
 
 import com.bulkupload.application.AdminService;
+import com.bulkupload.application.SigningKeyService;
 import com.bulkupload.application.BulkApiException;
 import com.bulkupload.domain.model.error.ErrorCode;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -21,8 +23,10 @@ import jakarta.ws.rs.core.Response;
 public class AdminResource {
 
     private final AdminService admin;
+    private final SigningKeyService signingKeys;
 
-    public AdminResource(AdminService admin) {
+    public AdminResource(AdminService admin, SigningKeyService signingKeys) {
+        this.signingKeys = signingKeys;
         this.admin = admin;
     }
 
@@ -48,6 +52,10 @@ public class AdminResource {
     }
 
     public record ListCreated(@JsonProperty("CustomerListId") Long customerListId) {
+    }
+
+    @JsonPropertyOrder({"KeyId", "KeySecret"})
+    public record SigningKeyCreated(@JsonProperty("KeyId") String keyId, @JsonProperty("KeySecret") String keySecret) {
     }
 
     @POST
@@ -84,6 +92,22 @@ public class AdminResource {
     @Path("/accounts/{accountId}/lists")
     public Response createList(@PathParam("accountId") long accountId, NameRequest request) {
         return created(new ListCreated(admin.createList(accountId, name(request))));
+    }
+
+    /** A signing key for the account (CONTRACT §7): the secret is in this answer and nowhere else. */
+    @POST
+    @Path("/accounts/{accountId}/signing-keys")
+    public Response createSigningKey(@PathParam("accountId") long accountId, NameRequest request) {
+        SigningKeyService.NewSigningKey key = signingKeys.create(accountId, name(request));
+        return Response.status(Response.Status.CREATED).entity(new SigningKeyCreated(key.keyId(), key.keySecret()))
+                .header("Cache-Control", "no-store").build();
+    }
+
+    @DELETE
+    @Path("/signing-keys/{keyId}")
+    public Response revokeSigningKey(@PathParam("keyId") String keyId) {
+        signingKeys.revoke(keyId);
+        return Response.noContent().build();
     }
 
     private static String name(NameRequest request) {

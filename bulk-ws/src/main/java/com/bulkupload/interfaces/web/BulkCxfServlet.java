@@ -7,6 +7,7 @@ import com.bulkupload.application.CustomerQueryService;
 import com.bulkupload.application.HealthService;
 import com.bulkupload.application.ResultFileUrls;
 import com.bulkupload.application.RowReportService;
+import com.bulkupload.application.SigningKeyService;
 import com.bulkupload.application.ServerStartup;
 import com.bulkupload.application.FileSubmissionService;
 import com.bulkupload.infrastructure.config.BulkSettings;
@@ -80,6 +81,9 @@ public class BulkCxfServlet extends CXFNonSpringServlet {
     @EJB
     RowReportService rowReports;
 
+    @EJB
+    SigningKeyService signingKeys;
+
     @Inject
     FileStore storage;
 
@@ -148,7 +152,7 @@ public class BulkCxfServlet extends CXFNonSpringServlet {
         publish(bus, "/bulk/v1", List.of(new MarketoBulkImportResource(authentication, requests, files, rowReports, storage,
                         settings.maxFileBytes())),
                 new NulCharacterFilter(), new MarketoErrorMapper());
-        publish(bus, "/admin/v1", List.of(new AdminResource(admin)),
+        publish(bus, "/admin/v1", List.of(new AdminResource(admin, signingKeys)),
                 new NulCharacterFilter(), new AdminKeyFilter(startup),
                 new ApiExceptionMapper(ApiExceptionMapper.OWN_STATUS, true));
         publish(bus, "/health", List.of(new HealthResource(health)),

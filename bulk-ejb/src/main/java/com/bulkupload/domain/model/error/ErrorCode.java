@@ -31,6 +31,7 @@ public enum ErrorCode {
     ROW_REPORT_NOT_AVAILABLE(3217, "RowReportNotAvailable", 410, "The request has no rows to report: its file failed as a whole, or its files were purged."),
     INVALID_CUSTOMER_ID(3230, "InvalidCustomerId", 404, "The customer does not exist."),
     INVALID_ACCOUNT_ID(3231, "InvalidAccountId", 404, "The account does not exist."),
+    INVALID_SIGNING_KEY(3233, "InvalidSigningKey", 404, "The signing key does not exist."),
     INVALID_NAME(3232, "InvalidName", 400, "Name must be 1 to 255 characters."),
 
     // Row-level codes: they appear in result files (ErrorCode, Error columns), never as HTTP errors.

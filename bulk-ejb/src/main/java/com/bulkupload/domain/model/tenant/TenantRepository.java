@@ -24,6 +24,11 @@ public interface TenantRepository {
 
     Optional<ApiClient> findClient(String clientId);
 
+    SigningKey store(SigningKey key);
+
+    /** The signing key, revoked or not: read afresh on every call, so a revocation holds on every node at once. */
+    Optional<SigningKey> findSigningKey(String keyId);
+
     AccessToken store(AccessToken token);
 
     Optional<AccessToken> findToken(String tokenHash);

@@ -4,6 +4,7 @@ import com.bulkupload.domain.model.tenant.AccessToken;
 import com.bulkupload.domain.model.tenant.RefreshToken;
 import com.bulkupload.domain.model.tenant.Account;
 import com.bulkupload.domain.model.tenant.ApiClient;
+import com.bulkupload.domain.model.tenant.SigningKey;
 import com.bulkupload.domain.model.tenant.Tenant;
 import com.bulkupload.domain.model.tenant.TenantRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -74,6 +75,20 @@ public class JpaTenantRepository implements TenantRepository {
             return Optional.empty();
         }
         return EntityLookups.find(em, ApiClient.class, clientId);
+    }
+
+    @Override
+    public SigningKey store(SigningKey key) {
+        em.persist(key);
+        return key;
+    }
+
+    @Override
+    public Optional<SigningKey> findSigningKey(String keyId) {
+        if (keyId == null || keyId.isEmpty() || keyId.length() > 64 || keyId.chars().anyMatch(c -> c < 0x20)) {
+            return Optional.empty();
+        }
+        return EntityLookups.find(em, SigningKey.class, keyId);
     }
 
     @Override

@@ -1,0 +1,35 @@
+package com.bulkupload.infrastructure.security;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class AesGcmSecretSealerTest {
+
+    private final AesGcmSecretSealer sealer = new AesGcmSecretSealer("a master key of at least thirty-two chars".getBytes(StandardCharsets.UTF_8));
+
+    @Test
+    void aSealedSecretOpensUnderItsContextAndNeverShowsItsPlainText() {
+        String sealed = sealer.seal("s3cret-value", "LTAIkey1");
+        assertTrue(sealed.startsWith("v1.") && !sealed.contains("s3cret"), sealed);
+        assertEquals("s3cret-value", sealer.open(sealed, "LTAIkey1"));
+        assertNotEquals(sealed, sealer.seal("s3cret-value", "LTAIkey1"), "a fresh nonce every time");
+    }
+
+    @Test
+    void anAlteredMovedOrForeignSealDoesNotOpen() {
+        String sealed = sealer.seal("s3cret-value", "LTAIkey1");
+        char last = sealed.charAt(sealed.length() - 1);
+        String altered = sealed.substring(0, sealed.length() - 1) + (last == 'A' ? 'B' : 'A');
+        assertThrows(IllegalStateException.class, () -> sealer.open(altered, "LTAIkey1"));
+        assertThrows(IllegalStateException.class, () -> sealer.open(sealed, "LTAIkey2"), "bound to its key id");
+        AesGcmSecretSealer other = new AesGcmSecretSealer("another master key, also thirty-two+".getBytes(StandardCharsets.UTF_8));
+        assertThrows(IllegalStateException.class, () -> other.open(sealed, "LTAIkey1"));
+        assertThrows(IllegalStateException.class, () -> sealer.open("v1.AAAA", "LTAIkey1"));
+        assertThrows(IllegalStateException.class, () -> sealer.open("plain text", "LTAIkey1"));
+    }
+}
