@@ -61,6 +61,8 @@ public class UploadMaintenance {
         // kept a day past expiry so that a late caller is told 109 AuthenticationTokenExpired (and
         // renews), not 105 as for a token that never existed
         int tokens = tenants.deleteTokensExpiredBefore(now.minus(java.time.Duration.ofDays(1)));
+        // past their window a replayed nonce fails the timestamp check: the row is no longer needed
+        tenants.deleteNoncesExpiredBefore(now);
         if (expired > 0 || tokens > 0) {
             LOG.info("Expired " + expired + " upload requests without a file; deleted " + tokens + " expired tokens");
         }

@@ -7,6 +7,7 @@ import com.bulkupload.application.CustomerQueryService;
 import com.bulkupload.application.HealthService;
 import com.bulkupload.application.ResultFileUrls;
 import com.bulkupload.application.RowReportService;
+import com.bulkupload.application.SignedRequestService;
 import com.bulkupload.application.SigningKeyService;
 import com.bulkupload.application.ServerStartup;
 import com.bulkupload.application.FileSubmissionService;
@@ -16,6 +17,8 @@ import com.bulkupload.interfaces.admin.AdminKeyFilter;
 import com.bulkupload.interfaces.bing.BingLinks;
 import com.bulkupload.interfaces.admin.AdminResource;
 import com.bulkupload.interfaces.health.HealthResource;
+import com.bulkupload.interfaces.alibaba.AlibabaErrorMapper;
+import com.bulkupload.interfaces.alibaba.AlibabaRpcResource;
 import com.bulkupload.interfaces.identity.OAuthErrorMapper;
 import com.bulkupload.interfaces.identity.TokenResource;
 import com.bulkupload.interfaces.marketo.MarketoBulkImportResource;
@@ -83,6 +86,9 @@ public class BulkCxfServlet extends CXFNonSpringServlet {
 
     @EJB
     SigningKeyService signingKeys;
+
+    @EJB
+    SignedRequestService signedRequests;
 
     @Inject
     FileStore storage;
@@ -155,6 +161,8 @@ public class BulkCxfServlet extends CXFNonSpringServlet {
         publish(bus, "/admin/v1", List.of(new AdminResource(admin, signingKeys)),
                 new NulCharacterFilter(), new AdminKeyFilter(startup),
                 new ApiExceptionMapper(ApiExceptionMapper.OWN_STATUS, true));
+        // Alibaba's RPC style lives at the root; every other publication's address is longer and wins
+        publish(bus, "/", List.of(new AlibabaRpcResource(signedRequests, customerQueries)), new AlibabaErrorMapper());
         publish(bus, "/health", List.of(new HealthResource(health)),
                 new ApiExceptionMapper(ApiExceptionMapper.OWN_STATUS, true));
     }

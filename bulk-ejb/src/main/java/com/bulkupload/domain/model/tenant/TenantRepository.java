@@ -26,6 +26,14 @@ public interface TenantRepository {
 
     SigningKey store(SigningKey key);
 
+    /**
+     * Records a nonce as used until {@code expiresAt}; false when it was used already (on any
+     * node: one row per nonce, the insert decides).
+     */
+    boolean useNonce(String nonceHash, Instant expiresAt);
+
+    int deleteNoncesExpiredBefore(Instant instant);
+
     /** The signing key, revoked or not: read afresh on every call, so a revocation holds on every node at once. */
     Optional<SigningKey> findSigningKey(String keyId);
 

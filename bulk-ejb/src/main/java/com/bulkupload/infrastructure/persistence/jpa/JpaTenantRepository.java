@@ -7,6 +7,7 @@ import com.bulkupload.domain.model.tenant.ApiClient;
 import com.bulkupload.domain.model.tenant.SigningKey;
 import com.bulkupload.domain.model.tenant.Tenant;
 import com.bulkupload.domain.model.tenant.TenantRepository;
+import com.bulkupload.domain.model.tenant.UsedNonce;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -81,6 +82,20 @@ public class JpaTenantRepository implements TenantRepository {
     public SigningKey store(SigningKey key) {
         em.persist(key);
         return key;
+    }
+
+    @Override
+    public boolean useNonce(String nonceHash, Instant expiresAt) {
+        // one statement decides, on every node and both databases: the row is new, or it is not
+        return em.createQuery("insert into UsedNonce (nonceHash, expiresAt) values (:hash, :expires) on conflict do nothing")
+                .setParameter("hash", nonceHash)
+                .setParameter("expires", expiresAt)
+                .executeUpdate() == 1;
+    }
+
+    @Override
+    public int deleteNoncesExpiredBefore(Instant instant) {
+        return em.createQuery("delete from UsedNonce n where n.expiresAt < :instant").setParameter("instant", instant).executeUpdate();
     }
 
     @Override
