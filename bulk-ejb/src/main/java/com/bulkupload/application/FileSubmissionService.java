@@ -43,6 +43,12 @@ public class FileSubmissionService {
     @EJB
     UploadRequestService requests;
 
+    @Inject
+    RemoteFiles remoteFiles;
+
+    @Inject
+    SecretSealer sealer;
+
     Clock clock = Clock.systemUTC();
 
     private static final String AGAIN_LATER = "; this request keeps its upload window: send the file again later.";
@@ -93,6 +99,53 @@ public class FileSubmissionService {
             accept(caller, opened.requestId(), file);
         }
         return opened;
+    }
+
+    /**
+     * Opens a request whose file the server downloads from {@code fileUrl} (Alibaba's
+     * BatchUploadCustomerManagement), and queues the download, in one transaction; the answer
+     * comes before anything is fetched. {@code fileName} says the file's format (§5). A URL the
+     * policy refuses on sight (scheme, form) is refused here (3241); one it refuses only when it
+     * resolves fails the request later, with its reason (3218).
+     */
+    public OpenedRequest submitRemote(CallerContext caller, OpenRequestCommand command, Protocol protocol, String fileUrl, String fileName) {
+        try {
+            remoteFiles.checkUrl(fileUrl);
+        } catch (RemoteFiles.DownloadFailed e) {
+            throw new BulkApiException(ErrorCode.INVALID_PARAMETER, e.getMessage());
+        }
+        String name = fileName == null ? "" : fileName.trim();
+        if (!name.toLowerCase(java.util.Locale.ROOT).matches(".+\\.(csv|tsv|tab|ssv|xlsx|zip|gz)") || name.length() > 255
+                || name.chars().anyMatch(c -> c < 0x20)) {
+            throw new BulkApiException(ErrorCode.INVALID_PARAMETER,
+                    "FileName must name the file's format: .csv, .tsv, .ssv, .xlsx, or one of them in .zip or .gz.");
+        }
+        OpenedRequest opened = requests.open(caller, command, protocol);
+        if (!opened.earlier()) {
+            UploadRequest request = uploads.findInAccount(opened.requestId(), caller.accountId()).orElseThrow();
+            request.awaitRemoteFile(sealer.seal(fileUrl.trim(), request.requestId()), name, clock.instant());
+            importQueue.enqueueDownload(request.requestId(), request.accountId());
+        }
+        return opened;
+    }
+
+    /** What a node needs to download a request's file, once it has claimed the download. */
+    public record ClaimedDownload(String requestId, String fileUrl, String fileName, CallerContext caller) {
+    }
+
+    /** Claims the download of the request's file (see {@link UploadRequest#claimDownload}); empty if there is nothing to do here. */
+    public java.util.Optional<ClaimedDownload> claimDownload(String requestId) {
+        Instant now = clock.instant();
+        return uploads.find(requestId)
+                .filter(request -> request.claimDownload(now, now.minus(settings.stuckImportAfter())))
+                .map(request -> new ClaimedDownload(request.requestId(), sealer.open(request.sealedFileUrl(), request.requestId()),
+                        request.fileName(), new CallerContext(request.clientId(), null, request.accountId())));
+    }
+
+    /** The download failed: the request fails with the reason (3218). */
+    public void failDownload(String requestId, String reason) {
+        uploads.find(requestId).filter(r -> r.status() == RequestStatus.PendingFileUpload)
+                .ifPresent(request -> request.fail(ErrorCode.FILE_DOWNLOAD_FAILED, reason, clock.instant()));
     }
 
     private void check(CallerContext caller, String requestId, Instant now) {

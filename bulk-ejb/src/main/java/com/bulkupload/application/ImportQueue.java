@@ -8,4 +8,7 @@ package com.bulkupload.application;
 public interface ImportQueue {
 
     void enqueue(String requestId, Long accountId);
+
+    /** Queues the download of the file a request names by URL ({@link RemoteFileImporter}); the import follows once it is stored. */
+    void enqueueDownload(String requestId, Long accountId);
 }

@@ -129,7 +129,7 @@ public class UploadRequestService {
         return new UploadStatusView(request.requestId(), request.batchId(), request.status().name(), request.percentComplete(),
                 request.rowsProcessed(), request.rowsFailed(), request.rowsWithWarning(),
                 request.errors().stream().map(e -> new OperationErrorView(e.code(), e.details(), e.errorCode(), e.message())).toList(),
-                request.hasResultFile());
+                request.hasResultFile(), request.isDownloading());
     }
 
     static final int DEFAULT_PAGE_SIZE = 50;

@@ -8,5 +8,5 @@ import java.util.List;
  */
 public record UploadStatusView(String requestId, long batchId, String requestStatus, int percentComplete,
                                long rowsProcessed, long rowsFailed, long rowsWithWarning,
-                               List<OperationErrorView> errors, boolean resultFileAvailable) {
+                               List<OperationErrorView> errors, boolean resultFileAvailable, boolean downloading) {
 }

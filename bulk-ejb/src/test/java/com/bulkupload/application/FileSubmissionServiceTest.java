@@ -57,7 +57,17 @@ class FileSubmissionServiceTest {
         files.tenants = db.tenants;
         files.settings = settings;
         files.storage = new DirectoryFileStore(dir.resolve("store"));
-        files.importQueue = (requestId, accountId) -> queued.add(requestId);
+        files.importQueue = new ImportQueue() {
+            @Override
+            public void enqueue(String requestId, Long accountId) {
+                queued.add(requestId);
+            }
+
+            @Override
+            public void enqueueDownload(String requestId, Long accountId) {
+                queued.add("download:" + requestId);
+            }
+        };
         files.requests = requests;
         files.clock = requests.clock;
         Long tenant = db.inTransaction(() -> admin.createTenant("Acme"));

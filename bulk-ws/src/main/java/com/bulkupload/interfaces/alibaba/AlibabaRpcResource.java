@@ -3,6 +3,9 @@ package com.bulkupload.interfaces.alibaba;
 import com.bulkupload.application.BulkApiException;
 import com.bulkupload.application.CallerContext;
 import com.bulkupload.application.CustomerQueryService;
+import com.bulkupload.application.FileSubmissionService;
+import com.bulkupload.application.UploadRequestService;
+import com.bulkupload.interfaces.bing.BingLinks;
 import com.bulkupload.application.SignedRequestService;
 import com.bulkupload.domain.model.error.ErrorCode;
 import com.bulkupload.interfaces.web.TrackingIdFilter;
@@ -41,10 +44,13 @@ public class AlibabaRpcResource {
 
     private final SignedRequestService signatures;
     private final CustomerQueryService customerQueries;
+    private final AlibabaUploadTasks uploadTasks;
 
-    public AlibabaRpcResource(SignedRequestService signatures, CustomerQueryService customerQueries) {
+    public AlibabaRpcResource(SignedRequestService signatures, CustomerQueryService customerQueries, FileSubmissionService files,
+                              UploadRequestService requests, BingLinks links) {
         this.signatures = signatures;
         this.customerQueries = customerQueries;
+        this.uploadTasks = new AlibabaUploadTasks(files, requests, links);
     }
 
     @GET
@@ -81,6 +87,8 @@ public class AlibabaRpcResource {
         }
         Object data = switch (action == null ? "" : action) {
             case "QueryCustomerManagementList" -> lists(caller, parameters);
+            case "BatchUploadCustomerManagement" -> uploadTasks.submit(caller, parameters);
+            case "QueryUploadTask" -> uploadTasks.query(caller, parameters);
             default -> throw new BulkApiException(ErrorCode.UNKNOWN_ACTION, "Specified api is not found, please check your url and method.");
         };
         return Response.ok(AlibabaJson.Answer.of(TrackingIdFilter.of(request), data), MediaType.APPLICATION_JSON_TYPE).build();

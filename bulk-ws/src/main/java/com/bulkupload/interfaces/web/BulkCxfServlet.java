@@ -162,7 +162,7 @@ public class BulkCxfServlet extends CXFNonSpringServlet {
                 new NulCharacterFilter(), new AdminKeyFilter(startup),
                 new ApiExceptionMapper(ApiExceptionMapper.OWN_STATUS, true));
         // Alibaba's RPC style lives at the root; every other publication's address is longer and wins
-        publish(bus, "/", List.of(new AlibabaRpcResource(signedRequests, customerQueries)), new AlibabaErrorMapper());
+        publish(bus, "/", List.of(new AlibabaRpcResource(signedRequests, customerQueries, files, requests, links)), new AlibabaErrorMapper());
         publish(bus, "/health", List.of(new HealthResource(health)),
                 new ApiExceptionMapper(ApiExceptionMapper.OWN_STATUS, true));
     }

@@ -101,6 +101,13 @@ public class UploadRequest {
     @Column(name = "declared_format", length = 8)
     private TextFormat declaredFormat;
 
+    /** The URL the server downloads the file from (sealed: it may carry credentials), if the client named one. */
+    @Column(name = "sealed_file_url", length = 4096)
+    private String sealedFileUrl;
+
+    @Column(name = "fetch_started_at")
+    private Instant fetchStartedAt;
+
     @Column(name = "file_bytes")
     private Long fileBytes;
 
@@ -206,6 +213,7 @@ public class UploadRequest {
         this.contentType = contentType;
         this.declaredCharset = declaredCharset;
         this.declaredFormat = declaredFormat;
+        this.sealedFileUrl = null; // downloaded: the URL is not needed again
         this.fileBytes = bytes;
         this.uploadedAt = now;
         this.status = RequestStatus.FileUploaded;
@@ -228,6 +236,40 @@ public class UploadRequest {
         heartbeatAt = now;
         updatedAt = now;
         return true;
+    }
+
+    /** The client named a URL instead of sending a file: the server downloads it (its name says its format). */
+    public void awaitRemoteFile(String sealedFileUrl, String fileName, Instant now) {
+        if (status != RequestStatus.PendingFileUpload) {
+            throw new IllegalStateException("request " + requestId + " is " + status);
+        }
+        this.sealedFileUrl = sealedFileUrl;
+        this.fileName = fileName;
+        this.updatedAt = now;
+    }
+
+    /**
+     * Takes the download of the request's file: one not started yet, or one whose node started it
+     * before {@code staleBefore} and did not finish (it died).
+     *
+     * @return whether the caller now owns the download
+     */
+    public boolean claimDownload(Instant now, Instant staleBefore) {
+        if (sealedFileUrl == null || !acceptsFileAt(now) || (fetchStartedAt != null && fetchStartedAt.isAfter(staleBefore))) {
+            return false;
+        }
+        fetchStartedAt = now;
+        updatedAt = now;
+        return true;
+    }
+
+    /** The server is downloading the file the client named. */
+    public boolean isDownloading() {
+        return status == RequestStatus.PendingFileUpload && fetchStartedAt != null;
+    }
+
+    public String sealedFileUrl() {
+        return sealedFileUrl;
     }
 
     /** The importer is alive (a long pre-scan, or skipping what an earlier run committed). */

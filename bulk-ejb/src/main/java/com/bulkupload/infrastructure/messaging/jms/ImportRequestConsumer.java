@@ -1,6 +1,7 @@
 package com.bulkupload.infrastructure.messaging.jms;
 
 import com.bulkupload.application.Importer;
+import com.bulkupload.application.RemoteFileImporter;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.EJB;
 import jakarta.ejb.MessageDriven;
@@ -11,7 +12,7 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 
 /**
- * Hands each queued RequestId to the import service. At most BULK_IMPORT_CONCURRENCY (2) imports
+ * Hands each queued RequestId to the import service (or first to the download of its file). At most BULK_IMPORT_CONCURRENCY (2) imports
  * run at once on a node. No transaction here: an import commits chunk by chunk, far longer than
  * any transaction should live; the message is acknowledged when the import returns, so a crash
  * redelivers it and the import resumes from its last committed chunk.
@@ -27,12 +28,21 @@ public class ImportRequestConsumer implements MessageListener {
     @EJB
     Importer imports;
 
+    @EJB
+    RemoteFileImporter downloads;
+
     @Override
     public void onMessage(Message message) {
         try {
-            imports.importFile(message.getBody(String.class));
+            if (JmsImportQueue.DOWNLOAD.equals(message.getStringProperty(JmsImportQueue.JOB))) {
+                downloads.download(message.getBody(String.class));
+            } else {
+                imports.importFile(message.getBody(String.class));
+            }
         } catch (JMSException e) {
             throw new IllegalStateException("Unreadable import message", e);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("The work directory cannot be written", e);
         }
     }
 }

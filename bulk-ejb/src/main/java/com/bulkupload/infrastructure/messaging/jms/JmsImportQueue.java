@@ -18,6 +18,9 @@ public class JmsImportQueue implements ImportQueue {
 
     /** Artemis message groups: one account's imports are consumed one at a time, in order. */
     static final String GROUP = "JMSXGroupID";
+    /** What a message asks for: an import (absent), or the download of a request's file first. */
+    public static final String JOB = "BulkJob";
+    public static final String DOWNLOAD = "download";
 
     @Inject
     @JMSConnectionFactory("java:/JmsXA")
@@ -30,6 +33,16 @@ public class JmsImportQueue implements ImportQueue {
     public void enqueue(String requestId, Long accountId) {
         context.createProducer()
                 .setProperty(GROUP, "account-" + accountId)
+                .send(queue, requestId);
+    }
+
+    @Override
+    public void enqueueDownload(String requestId, Long accountId) {
+        // a group of their own: an account's downloads do not wait behind its imports, whose
+        // 15-minute upload window they must make
+        context.createProducer()
+                .setProperty(GROUP, "download-account-" + accountId)
+                .setProperty(JOB, DOWNLOAD)
                 .send(queue, requestId);
     }
 }

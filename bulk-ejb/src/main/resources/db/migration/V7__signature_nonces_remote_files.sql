@@ -7,3 +7,9 @@ CREATE TABLE signature_nonce (
     expires_at  TIMESTAMP(6) WITH TIME ZONE NOT NULL
 );
 CREATE INDEX signature_nonce_expiry_idx ON signature_nonce (expires_at);
+
+-- Requests whose file the server downloads (Alibaba's FileUrl, CONTRACT §10): the URL, sealed like
+-- the signing keys' secrets (such URLs often carry a signature of their own), and when a node
+-- started downloading it (a download that outlives its node is taken over after a while).
+ALTER TABLE upload_request ADD COLUMN sealed_file_url VARCHAR(4096);
+ALTER TABLE upload_request ADD COLUMN fetch_started_at TIMESTAMP(6) WITH TIME ZONE;
