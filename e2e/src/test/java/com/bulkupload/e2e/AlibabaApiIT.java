@@ -139,22 +139,42 @@ class AlibabaApiIT {
     }
 
     @Test
-    void alibabasJavaClientUploadsByUrlAndQueriesTheTask() throws Exception {
-        Tenant tenant = BulkApi.newTenant();
-        JsonNode key = signingKey(tenant);
-        Config config = new Config().setAccessKeyId(key.path("KeyId").asText()).setAccessKeySecret(key.path("KeySecret").asText());
-        config.endpoint = "localhost:8080";
-        config.protocol = "HTTP";
-        com.aliyun.teaopenapi.Client client = new com.aliyun.teaopenapi.Client(config);
+    void alibabasJavaClientUploadsByUrlAndQueriesTheTaskWithV3AndV2Signatures() throws Exception {
+        for (String algorithm : new String[] {null, "v2"}) {
+            Tenant tenant = BulkApi.newTenant();
+            JsonNode key = signingKey(tenant);
+            Config config = new Config().setAccessKeyId(key.path("KeyId").asText()).setAccessKeySecret(key.path("KeySecret").asText());
+            config.endpoint = "localhost:8080";
+            config.protocol = "HTTP";
+            if (algorithm != null) {
+                config.setSignatureAlgorithm(algorithm);
+            }
+            com.aliyun.teaopenapi.Client client = new com.aliyun.teaopenapi.Client(config);
 
-        Map<String, ?> lists = body(client.callApi(params("QueryCustomerManagementList"),
-                new OpenApiRequest().setQuery(com.aliyun.openapiutil.Client.query(Map.of("PageSize", 10))), new RuntimeOptions()));
-        assertEquals(1, ((Number) ((Map<?, ?>) lists.get("Data")).get("TotalCount")).intValue(), lists.toString());
+            Map<String, ?> lists = body(client.callApi(params("QueryCustomerManagementList"),
+                    new OpenApiRequest().setQuery(com.aliyun.openapiutil.Client.query(Map.of("PageSize", 10))), new RuntimeOptions()));
+            assertEquals(1, ((Number) ((Map<?, ?>) lists.get("Data")).get("TotalCount")).intValue(), lists.toString());
 
+            Map<?, ?> xlsx = uploadAndAwait(client, tenant, "customers-10.xlsx");
+            assertEquals("Success", xlsx.get("Status"), algorithm + ": " + xlsx);
+            assertEquals(10, ((Number) xlsx.get("SuccessCount")).intValue(), xlsx.toString());
+            Map<?, ?> messy = uploadAndAwait(client, tenant, "messy.csv");
+            assertEquals("PartialSuccess", messy.get("Status"), algorithm + ": " + messy);
+            assertEquals(11, ((Number) messy.get("TotalCount")).intValue(), messy.toString());
+            assertEquals(5, ((Number) messy.get("FailedCount")).intValue(), messy.toString());
+            // the task is an upload like any other: listed with its protocol
+            JsonNode upload = BulkApi.send(BulkApi.withHeaders(HttpRequest.newBuilder(URI.create(BulkApi.BASE + "/api/v1/uploads")).GET(),
+                    tenant.headers())).json().path("Uploads").path(0);
+            assertEquals("Alibaba", upload.path("Protocol").asText(), upload.toString());
+            assertEquals(messy.get("UploadTaskId"), upload.path("RequestId").asText());
+        }
+    }
+
+    private static Map<?, ?> uploadAndAwait(com.aliyun.teaopenapi.Client client, Tenant tenant, String fileName) throws Exception {
         Map<String, Object> query = new LinkedHashMap<>();
         query.put("CustomerListId", tenant.defaultListId());
-        query.put("FileName", "messy.csv");
-        query.put("FileUrl", fileBase + "/data/messy.csv");
+        query.put("FileName", fileName);
+        query.put("FileUrl", fileBase + "/data/" + fileName);
         Map<String, ?> created = body(client.callApi(params("BatchUploadCustomerManagement"),
                 new OpenApiRequest().setQuery(com.aliyun.openapiutil.Client.query(query)), new RuntimeOptions()));
         String taskId = String.valueOf(((Map<?, ?>) created.get("Data")).get("UploadTaskId"));
@@ -167,14 +187,7 @@ class AlibabaApiIT {
             }
             Thread.sleep(250);
         }
-        assertEquals("PartialSuccess", task.get("Status"), task.toString());
-        assertEquals(11, ((Number) task.get("TotalCount")).intValue(), task.toString());
-        assertEquals(5, ((Number) task.get("FailedCount")).intValue(), task.toString());
-        // the task is an upload like any other: listed with its protocol
-        JsonNode upload = BulkApi.send(BulkApi.withHeaders(HttpRequest.newBuilder(URI.create(BulkApi.BASE + "/api/v1/uploads")).GET(),
-                tenant.headers())).json().path("Uploads").path(0);
-        assertEquals("Alibaba", upload.path("Protocol").asText(), upload.toString());
-        assertEquals(taskId, upload.path("RequestId").asText());
+        return task;
     }
 
     private static Params params(String action) {
