@@ -7,8 +7,6 @@ import com.bulkupload.domain.model.customer.CustomerListRepository;
 import com.bulkupload.domain.model.error.ErrorCode;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 
@@ -69,21 +67,15 @@ public class CustomerQueryService {
     }
 
     private static String encode(long lastId) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(("after:" + lastId).getBytes(StandardCharsets.UTF_8));
+        return PageToken.encode("customers", lastId);
     }
 
     private static long decode(String token) {
-        if (token == null || token.isBlank()) {
-            return 0;
-        }
+        List<String> values = PageToken.decode(token, "customers", 1);
         try {
-            String text = new String(Base64.getUrlDecoder().decode(token.trim()), StandardCharsets.UTF_8);
-            if (text.startsWith("after:")) {
-                return Long.parseLong(text.substring(6));
-            }
-        } catch (IllegalArgumentException e) {
-            // falls through
+            return values == null ? 0 : Long.parseLong(values.get(0));
+        } catch (NumberFormatException e) {
+            throw PageToken.refused();
         }
-        throw new BulkApiException(ErrorCode.NULL_REQUEST, "pageToken is not one this API returned.");
     }
 }

@@ -165,26 +165,25 @@ public class UploadRequestService {
         return new UploadPage(page, next);
     }
 
-    /** Page tokens are opaque to clients: where the last page ended, base64url. */
+    /** Where a page of uploads ended: the last request's creation time and RequestId. */
     static final class PageTokens {
         private PageTokens() {
         }
 
         static String encode(UploadRequest last) {
-            String raw = last.createdAt().getEpochSecond() + "." + last.createdAt().getNano() + "." + last.requestId();
-            return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return PageToken.encode("uploads", last.createdAt().getEpochSecond(), last.createdAt().getNano(), last.requestId());
         }
 
         static UploadRequestRepository.PageAfter decode(String token) {
-            if (token == null || token.isBlank()) {
+            List<String> values = PageToken.decode(token, "uploads", 3);
+            if (values == null) {
                 return null;
             }
             try {
-                String[] parts = new String(java.util.Base64.getUrlDecoder().decode(token.trim()), java.nio.charset.StandardCharsets.US_ASCII).split("\\.");
-                RequestId id = RequestId.parse(parts[2]).orElseThrow(IllegalArgumentException::new);
-                return new UploadRequestRepository.PageAfter(Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])), id.value());
-            } catch (RuntimeException e) {
-                throw new BulkApiException(ErrorCode.NULL_REQUEST, "pageToken is not one this service gave.");
+                RequestId id = RequestId.parse(values.get(2)).orElseThrow(PageToken::refused);
+                return new UploadRequestRepository.PageAfter(Instant.ofEpochSecond(Long.parseLong(values.get(0)), Long.parseLong(values.get(1))), id.value());
+            } catch (NumberFormatException | java.time.DateTimeException e) {
+                throw PageToken.refused();
             }
         }
     }
