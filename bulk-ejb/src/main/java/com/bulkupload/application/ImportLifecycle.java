@@ -29,6 +29,9 @@ public class ImportLifecycle {
     @Inject
     BulkSettings settings;
 
+    @jakarta.ejb.EJB
+    CrowdAnalysisService analyses;
+
     Clock clock = Clock.systemUTC();
 
     /** The job, if this caller now owns the request's import; null if there is nothing to do. */
@@ -59,7 +62,10 @@ public class ImportLifecycle {
     }
 
     public void complete(String requestId) {
-        uploads.find(requestId).orElseThrow().complete(clock.instant());
+        UploadRequest request = uploads.find(requestId).orElseThrow();
+        request.complete(clock.instant());
+        // the list changed: its analysis tasks are computed again, once this commits
+        analyses.listChanged(request.customerListId());
     }
 
     public void fail(String requestId, RequestStatus status, ErrorCode error, String details) {

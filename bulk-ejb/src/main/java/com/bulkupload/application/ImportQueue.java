@@ -11,4 +11,7 @@ public interface ImportQueue {
 
     /** Queues the download of the file a request names by URL ({@link RemoteFileImporter}); the import follows once it is stored. */
     void enqueueDownload(String requestId, Long accountId);
+
+    /** Queues the computation of an analysis task's figures ({@link CrowdAnalysisService#compute}). */
+    void enqueueAnalysis(long taskId);
 }

@@ -47,6 +47,9 @@ public class UploadMaintenance {
     @Inject
     BulkSettings settings;
 
+    @Inject
+    com.bulkupload.domain.model.analysis.AnalysisTaskRepository analysisTasks;
+
     Clock clock = Clock.systemUTC();
 
     @Schedule(hour = "*", minute = "*", second = "15")
@@ -94,6 +97,11 @@ public class UploadMaintenance {
         int deleted = uploads.deleteCreatedBefore(now.minus(RECORD_RETENTION));
         if (deleted > 0) {
             LOG.info("Deleted " + deleted + " upload requests older than " + RECORD_RETENTION.toDays() + " days");
+        }
+        // expired analysis tasks stop computing at once, and are kept as long as requests are
+        int tasks = analysisTasks.deleteEndedBefore(now.minus(RECORD_RETENTION));
+        if (tasks > 0) {
+            LOG.info("Deleted " + tasks + " analysis tasks that ended more than " + RECORD_RETENTION.toDays() + " days ago");
         }
     }
 }

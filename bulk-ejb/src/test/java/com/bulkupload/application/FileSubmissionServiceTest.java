@@ -67,6 +67,11 @@ class FileSubmissionServiceTest {
             public void enqueueDownload(String requestId, Long accountId) {
                 queued.add("download:" + requestId);
             }
+
+            @Override
+            public void enqueueAnalysis(long taskId) {
+                queued.add("analysis:" + taskId);
+            }
         };
         files.requests = requests;
         files.clock = requests.clock;

@@ -40,6 +40,9 @@ public enum ErrorCode {
     TIMESTAMP_EXPIRED(3245, "InvalidTimeStampExpired", 400, "The request's timestamp is missing or more than 15 minutes from the server's time."),
     INVALID_ACCESS_KEY_ID(3246, "InvalidAccessKeyIdNotFound", 404, "The signing key does not exist or was revoked."),
     UNKNOWN_ACTION(3247, "InvalidActionNotFound", 404, "The action is not one of this API."),
+    ANALYSIS_TASK_NOT_FOUND(3250, "AnalysisTaskNotFound", 404, "The analysis task does not exist, or is not this account's."),
+    INVALID_ANALYSIS_PERIOD(3251, "InvalidAnalysisPeriod", 400, "An analysis task's end_time must be after its start_time."),
+    INVALID_SESSION(3252, "InvalidSession", 401, "The session is not an access token of a client of the signing key's customer."),
     INVALID_SIGNING_KEY(3233, "InvalidSigningKey", 404, "The signing key does not exist."),
     INVALID_NAME(3232, "InvalidName", 400, "Name must be 1 to 255 characters."),
 

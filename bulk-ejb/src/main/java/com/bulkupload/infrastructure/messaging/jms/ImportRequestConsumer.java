@@ -1,5 +1,6 @@
 package com.bulkupload.infrastructure.messaging.jms;
 
+import com.bulkupload.application.CrowdAnalysisService;
 import com.bulkupload.application.Importer;
 import com.bulkupload.application.RemoteFileImporter;
 import jakarta.ejb.ActivationConfigProperty;
@@ -31,11 +32,17 @@ public class ImportRequestConsumer implements MessageListener {
     @EJB
     RemoteFileImporter downloads;
 
+    @EJB
+    CrowdAnalysisService analyses;
+
     @Override
     public void onMessage(Message message) {
         try {
-            if (JmsImportQueue.DOWNLOAD.equals(message.getStringProperty(JmsImportQueue.JOB))) {
+            String job = message.getStringProperty(JmsImportQueue.JOB);
+            if (JmsImportQueue.DOWNLOAD.equals(job)) {
                 downloads.download(message.getBody(String.class));
+            } else if (JmsImportQueue.ANALYSIS.equals(job)) {
+                analyses.compute(Long.parseLong(message.getBody(String.class)));
             } else {
                 imports.importFile(message.getBody(String.class));
             }

@@ -21,6 +21,7 @@ public class JmsImportQueue implements ImportQueue {
     /** What a message asks for: an import (absent), or the download of a request's file first. */
     public static final String JOB = "BulkJob";
     public static final String DOWNLOAD = "download";
+    public static final String ANALYSIS = "analysis";
 
     @Inject
     @JMSConnectionFactory("java:/JmsXA")
@@ -34,6 +35,12 @@ public class JmsImportQueue implements ImportQueue {
         context.createProducer()
                 .setProperty(GROUP, "account-" + accountId)
                 .send(queue, requestId);
+    }
+
+    @Override
+    public void enqueueAnalysis(long taskId) {
+        // no group: computations are short and independent of every import
+        context.createProducer().setProperty(JOB, ANALYSIS).send(queue, Long.toString(taskId));
     }
 
     @Override
