@@ -139,6 +139,23 @@ public class AuthenticationService {
         return defaultAccount(identifyByToken(accessToken, names, clock.instant()));
     }
 
+    /**
+     * Taobao TOP's {@code session} (CONTRACT §11): an access token of a client of the same
+     * customer as the signing key that signed the call. Anything else, an expired token included,
+     * is 3252; the call acts for the signing key's account.
+     */
+    public CallerContext checkSession(String session, CallerContext signedBy) {
+        try {
+            Caller caller = identifyByToken(session, ApiCredentials.HeaderNames.ACCESS_TOKEN, clock.instant());
+            if (caller.tenantId().equals(signedBy.tenantId())) {
+                return signedBy;
+            }
+        } catch (BulkApiException e) {
+            // answered below, whatever was wrong with the token
+        }
+        throw new BulkApiException(ErrorCode.INVALID_SESSION);
+    }
+
     /** Who is calling, from the access token alone: 105 for a missing, unknown or revoked one, 109 for an expired one. */
     Caller identifyByToken(String accessToken, ApiCredentials.HeaderNames names, Instant now) {
         if (isBlank(accessToken)) {

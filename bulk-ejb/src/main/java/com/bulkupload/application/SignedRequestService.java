@@ -29,25 +29,68 @@ import javax.crypto.spec.SecretKeySpec;
 @Stateless
 public class SignedRequestService {
 
-    /** How far a request's timestamp may be from the server's clock, either way; nonces are kept as long. */
+    /** How far an Alibaba request's timestamp may be from the server's clock, either way; nonces are kept as long. */
     public static final Duration WINDOW = Duration.ofMinutes(15);
+    /** Taobao TOP's window (CONTRACT §11). */
+    public static final Duration TOP_WINDOW = Duration.ofMinutes(10);
 
-    /** How a protocol turns the key's secret and the string to sign into a signature. */
+    /**
+     * How a protocol turns the key's secret and the string to sign into a signature, how far its
+     * timestamps may stray, and whether it sends a nonce (Taobao TOP sends none: its replays are
+     * bounded by the timestamp window alone).
+     */
     public enum Algorithm {
         /** Alibaba's V3: hex HMAC-SHA256 under the secret. */
-        ACS3_HMAC_SHA256 {
+        ACS3_HMAC_SHA256(WINDOW, true, false) {
             @Override
             String sign(String secret, String stringToSign) {
                 return HexFormat.of().formatHex(mac("HmacSHA256", secret, stringToSign));
             }
         },
         /** Alibaba's V2 (SignatureVersion 1.0): base64 HMAC-SHA1 under the secret and "&". */
-        HMAC_SHA1 {
+        HMAC_SHA1(WINDOW, true, false) {
             @Override
             String sign(String secret, String stringToSign) {
                 return Base64.getEncoder().encodeToString(mac("HmacSHA1", secret + "&", stringToSign));
             }
+        },
+        /** Taobao TOP's {@code md5}: upper-case hex MD5 of secret + string + secret. */
+        TOP_MD5(TOP_WINDOW, false, true) {
+            @Override
+            String sign(String secret, String stringToSign) {
+                try {
+                    return HexFormat.of().withUpperCase().formatHex(MessageDigest.getInstance("MD5")
+                            .digest((secret + stringToSign + secret).getBytes(StandardCharsets.UTF_8)));
+                } catch (GeneralSecurityException e) {
+                    throw new IllegalStateException("MD5 is not available", e);
+                }
+            }
+        },
+        /** Taobao TOP's {@code hmac}: upper-case hex HMAC-MD5 under the secret. */
+        TOP_HMAC_MD5(TOP_WINDOW, false, true) {
+            @Override
+            String sign(String secret, String stringToSign) {
+                return HexFormat.of().withUpperCase().formatHex(mac("HmacMD5", secret, stringToSign));
+            }
+        },
+        /** Taobao TOP's {@code hmac-sha256}: upper-case hex HMAC-SHA256 under the secret. */
+        TOP_HMAC_SHA256(TOP_WINDOW, false, true) {
+            @Override
+            String sign(String secret, String stringToSign) {
+                return HexFormat.of().withUpperCase().formatHex(mac("HmacSHA256", secret, stringToSign));
+            }
         };
+
+        private final Duration window;
+        private final boolean nonces;
+        /** Hex a client may write in either case (TOP's is upper case by definition). */
+        private final boolean anyCase;
+
+        Algorithm(Duration window, boolean nonces, boolean anyCase) {
+            this.window = window;
+            this.nonces = nonces;
+            this.anyCase = anyCase;
+        }
 
         abstract String sign(String secret, String stringToSign);
 
@@ -77,24 +120,28 @@ public class SignedRequestService {
 
     /** The caller: the key's account, acting through that key. */
     public CallerContext verify(SignedRequest request) {
-        if (isBlank(request.keyId()) || isBlank(request.signature()) || isBlank(request.nonce())) {
+        boolean nonces = request.algorithm().nonces;
+        if (isBlank(request.keyId()) || isBlank(request.signature()) || (nonces && isBlank(request.nonce()))) {
             throw new BulkApiException(ErrorCode.INCOMPLETE_SIGNATURE, "The key id, the signature and the nonce are all required.");
         }
         SigningKeyService.ActiveKey key = keys.activeKey(request.keyId().trim())
                 .orElseThrow(() -> new BulkApiException(ErrorCode.INVALID_ACCESS_KEY_ID, "Specified access key is not found."));
         Instant now = clock.instant();
-        if (request.timestamp() == null || request.timestamp().isBefore(now.minus(WINDOW)) || request.timestamp().isAfter(now.plus(WINDOW))) {
-            throw new BulkApiException(ErrorCode.TIMESTAMP_EXPIRED, "The timestamp must be within 15 minutes of the server's time (UTC).");
+        Duration window = request.algorithm().window;
+        if (request.timestamp() == null || request.timestamp().isBefore(now.minus(window)) || request.timestamp().isAfter(now.plus(window))) {
+            throw new BulkApiException(ErrorCode.TIMESTAMP_EXPIRED,
+                    "The timestamp must be within " + window.toMinutes() + " minutes of the server's time.");
         }
         byte[] expected = request.algorithm().sign(key.secret(), request.stringToSign()).getBytes(StandardCharsets.UTF_8);
-        if (!MessageDigest.isEqual(expected, request.signature().trim().getBytes(StandardCharsets.UTF_8))) {
+        String given = request.algorithm().anyCase ? request.signature().trim().toUpperCase(java.util.Locale.ROOT) : request.signature().trim();
+        if (!MessageDigest.isEqual(expected, given.getBytes(StandardCharsets.UTF_8))) {
             // the string the server signed is the client's to compare with its own, never the secret
             throw new BulkApiException(ErrorCode.SIGNATURE_DOES_NOT_MATCH,
                     "The request signature does not conform to the signature the server computed. The server signed: "
                             + printable(request.stringToSign()));
         }
-        if (request.nonce().length() > 200
-                || !tenants.useNonce(Secrets.sha256(key.keyId() + "\n" + request.nonce()), request.timestamp().plus(WINDOW))) {
+        if (nonces && (request.nonce().length() > 200
+                || !tenants.useNonce(Secrets.sha256(key.keyId() + "\n" + request.nonce()), request.timestamp().plus(window)))) {
             throw new BulkApiException(ErrorCode.SIGNATURE_NONCE_USED, "Specified signature nonce was used already.");
         }
         Account account = tenants.findAccount(key.accountId()).orElseThrow(() -> new BulkApiException(ErrorCode.INVALID_ACCESS_KEY_ID));

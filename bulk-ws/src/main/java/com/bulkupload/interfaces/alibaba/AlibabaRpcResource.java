@@ -8,6 +8,7 @@ import com.bulkupload.application.UploadRequestService;
 import com.bulkupload.interfaces.bing.BingLinks;
 import com.bulkupload.application.SignedRequestService;
 import com.bulkupload.domain.model.error.ErrorCode;
+import com.bulkupload.interfaces.web.FormParameters;
 import com.bulkupload.interfaces.web.TrackingIdFilter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,7 +22,6 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -71,11 +71,11 @@ public class AlibabaRpcResource {
     }
 
     private Response call(HttpServletRequest request, byte[] body) {
-        Map<String, String> query = parseForm(request.getQueryString());
+        Map<String, String> query = FormParameters.parse(request.getQueryString());
         Map<String, String> parameters = new LinkedHashMap<>(query);
         String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
         if (body.length > 0 && type.startsWith("application/x-www-form-urlencoded")) {
-            parameters.putAll(parseForm(new String(body, StandardCharsets.UTF_8)));
+            parameters.putAll(FormParameters.parse(new String(body, StandardCharsets.UTF_8)));
         } else if (body.length > 0 && type.startsWith("application/json")) {
             parameters.putAll(parseJson(body));
         }
@@ -119,30 +119,6 @@ public class AlibabaRpcResource {
             // answered below
         }
         throw new BulkApiException(ErrorCode.INVALID_PARAMETER, name + " must be a whole number from " + min + " to " + max + ".");
-    }
-
-    static Map<String, String> parseForm(String text) {
-        Map<String, String> values = new LinkedHashMap<>();
-        if (text == null || text.isEmpty()) {
-            return values;
-        }
-        for (String pair : text.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int equals = pair.indexOf('=');
-            try {
-                String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
-                String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
-                if (name.indexOf('\0') >= 0 || value.indexOf('\0') >= 0) {
-                    throw new BulkApiException(ErrorCode.INVALID_PARAMETER, "A parameter may not contain a NUL character.");
-                }
-                values.put(name, value);
-            } catch (IllegalArgumentException e) {
-                throw new BulkApiException(ErrorCode.INVALID_PARAMETER, "The parameters are not validly percent-encoded.");
-            }
-        }
-        return values;
     }
 
     private static Map<String, String> parseJson(byte[] body) {

@@ -7,6 +7,7 @@ import com.bulkupload.application.CustomerQueryService;
 import com.bulkupload.application.HealthService;
 import com.bulkupload.application.ResultFileUrls;
 import com.bulkupload.application.RowReportService;
+import com.bulkupload.application.CrowdAnalysisService;
 import com.bulkupload.application.SignedRequestService;
 import com.bulkupload.application.SigningKeyService;
 import com.bulkupload.application.ServerStartup;
@@ -20,6 +21,8 @@ import com.bulkupload.interfaces.health.HealthResource;
 import com.bulkupload.interfaces.alibaba.AlibabaErrorMapper;
 import com.bulkupload.interfaces.alibaba.AlibabaRpcResource;
 import com.bulkupload.interfaces.identity.OAuthErrorMapper;
+import com.bulkupload.interfaces.taobao.TopErrorMapper;
+import com.bulkupload.interfaces.taobao.TopRouterResource;
 import com.bulkupload.interfaces.identity.TokenResource;
 import com.bulkupload.interfaces.marketo.MarketoBulkImportResource;
 import com.bulkupload.interfaces.marketo.MarketoErrorMapper;
@@ -89,6 +92,9 @@ public class BulkCxfServlet extends CXFNonSpringServlet {
 
     @EJB
     SignedRequestService signedRequests;
+
+    @EJB
+    CrowdAnalysisService crowdAnalyses;
 
     @Inject
     FileStore storage;
@@ -161,6 +167,7 @@ public class BulkCxfServlet extends CXFNonSpringServlet {
         publish(bus, "/admin/v1", List.of(new AdminResource(admin, signingKeys)),
                 new NulCharacterFilter(), new AdminKeyFilter(startup),
                 new ApiExceptionMapper(ApiExceptionMapper.OWN_STATUS, true));
+        publish(bus, "/router", List.of(new TopRouterResource(signedRequests, authentication, crowdAnalyses)), new TopErrorMapper());
         // Alibaba's RPC style lives at the root; every other publication's address is longer and wins
         publish(bus, "/", List.of(new AlibabaRpcResource(signedRequests, customerQueries, files, requests, links)), new AlibabaErrorMapper());
         publish(bus, "/health", List.of(new HealthResource(health)),
