@@ -79,6 +79,18 @@ class TaobaoTopIT {
     }
 
     @Test
+    void theNodeTopClientCreatesAndReadsATaskWithMd5Signs() throws Exception {
+        Tenant tenant = BulkApi.newTenant();
+        JsonNode key = signingKey(tenant);
+        MarketoApiIT.importAndWait(tenant, ImportFlowIT.DATA.resolve("customers-10.csv"), "format", "csv");
+        // the client stamps local time: run it in TOP's zone, as its users in China do
+        String output = VendorClients.run(java.util.List.of("env", "TZ=Asia/Shanghai", "node",
+                VendorClients.SCRIPTS.resolve("node/taobao_client.js").toString(), ROUTER, key.path("KeyId").asText(),
+                key.path("KeySecret").asText(), tenant.accessToken(), Long.toString(tenant.defaultListId())), null, 120);
+        assertTrue(output.matches("(?s).*created=\\d+ state=ready members=10.*"), output);
+    }
+
+    @Test
     void refusalsCarryTopsCodes() throws Exception {
         Tenant tenant = BulkApi.newTenant();
         Tenant stranger = BulkApi.newTenant();
