@@ -98,7 +98,8 @@ class TaobaoTopIT {
         String keyId = key.path("KeyId").asText();
         String secret = key.path("KeySecret").asText();
         DefaultTaobaoClient client = new DefaultTaobaoClient(ROUTER, keyId, secret, "json");
-        String dto = "{\"crowd_id\":" + tenant.defaultListId() + ",\"start_time\":\"2026-01-01 00:00:00\",\"end_time\":\"2099-01-01 00:00:00\"}";
+        String period = ",\"start_time\":\"2026-01-01 00:00:00\",\"end_time\":\"2099-01-01 00:00:00\"}";
+        String dto = "{\"crowd_id\":" + tenant.defaultListId() + period;
 
         assertEquals("25", update(new DefaultTaobaoClient(ROUTER, keyId, "not-the-secret", "json"), tenant, "create", dto).getErrorCode());
         assertEquals("29", update(new DefaultTaobaoClient(ROUTER, "LTAInosuchkey00000000000", secret, "json"), tenant, "create", dto).getErrorCode());
@@ -114,7 +115,7 @@ class TaobaoTopIT {
         JsonNode strangerKey = signingKey(stranger);
         DefaultTaobaoClient theirs = new DefaultTaobaoClient(ROUTER, strangerKey.path("KeyId").asText(), strangerKey.path("KeySecret").asText(), "json");
         CrowdAnalysisUpdateResponse foreign = update(theirs, stranger, "create", dto);
-        CrowdAnalysisUpdateResponse unknown = update(theirs, stranger, "create", dto.replace(Long.toString(tenant.defaultListId()), "987654321"));
+        CrowdAnalysisUpdateResponse unknown = update(theirs, stranger, "create", "{\"crowd_id\":987654321" + period);
         assertFalse(foreign.getResult().getSuccess(), foreign.getBody());
         assertEquals("isv.crowd-not-found", foreign.getResult().getCode());
         assertEquals(unknown.getResult().getMsg().replace("987654321", "N"),
@@ -124,9 +125,25 @@ class TaobaoTopIT {
                 .header("X-Admin-Key", BulkApi.ADMIN_KEY).DELETE()).status());
         assertEquals("29", update(client, tenant, "create", dto).getErrorCode(), "a revoked key");
 
-        Reply unknownMethod = BulkApi.get("/router/rest?method=taobao.no.such&format=json");
-        assertEquals(200, unknownMethod.status());
-        assertTrue(unknownMethod.body().contains("error_response"), unknownMethod.body());
+        JsonNode fresh = signingKey(tenant);
+        DefaultTaobaoClient signed = new DefaultTaobaoClient(ROUTER, fresh.path("KeyId").asText(), fresh.path("KeySecret").asText(), "json");
+        CrowdAnalysisGetRequest noSuchMethod = new CrowdAnalysisGetRequest() {
+            @Override
+            public String getApiMethodName() {
+                return "taobao.opencrm.crowdanalysis.explode";
+            }
+        };
+        noSuchMethod.setTaskId(1L);
+        assertEquals("22", signed.execute(noSuchMethod, tenant.accessToken()).getErrorCode());
+        Reply noMethod = BulkApi.get("/router/rest?format=json");
+        assertEquals(200, noMethod.status());
+        assertEquals(21, noMethod.json().path("error_response").path("code").asInt(), noMethod.body());
+
+        // simplify: no response wrapper, plain lists; TOP's client reads it so
+        signed.setUseSimplifyJson(true);
+        CrowdAnalysisUpdateResponse simplified = update(signed, tenant, "create", dto);
+        assertTrue(simplified.isSuccess() && simplified.getResult().getSuccess(), simplified.getBody());
+        assertFalse(simplified.getBody().contains("_response"), simplified.getBody());
     }
 
     private static CrowdAnalysisUpdateRequest request(String operation, String taskDto) {
