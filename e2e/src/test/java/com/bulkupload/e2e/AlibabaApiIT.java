@@ -126,7 +126,7 @@ class AlibabaApiIT {
     void alibabasNodeClientUploadsByUrlAndQueriesWithV3AndV2Signatures() throws Exception {
         for (String algorithm : new String[] {null, "v2"}) {
             Tenant tenant = BulkApi.newTenant();
-            JsonNode key = signingKey(tenant);
+            JsonNode key = BulkApi.signingKey(tenant);
             List<String> command = new java.util.ArrayList<>(List.of("node", VendorClients.SCRIPTS.resolve("node/alibaba_client.js").toString(),
                     "localhost:8080", key.path("KeyId").asText(), key.path("KeySecret").asText(), Long.toString(tenant.defaultListId()),
                     fileBase + "/data"));
@@ -142,7 +142,7 @@ class AlibabaApiIT {
     void alibabasJavaClientUploadsByUrlAndQueriesTheTaskWithV3AndV2Signatures() throws Exception {
         for (String algorithm : new String[] {null, "v2"}) {
             Tenant tenant = BulkApi.newTenant();
-            JsonNode key = signingKey(tenant);
+            JsonNode key = BulkApi.signingKey(tenant);
             Config config = new Config().setAccessKeyId(key.path("KeyId").asText()).setAccessKeySecret(key.path("KeySecret").asText());
             config.endpoint = "localhost:8080";
             config.protocol = "HTTP";
@@ -205,7 +205,7 @@ class AlibabaApiIT {
     @Test
     void forgedStaleReplayedAndUnknownKeySignaturesAreRefusedAndNothingIsImported() throws Exception {
         Tenant tenant = BulkApi.newTenant();
-        JsonNode key = signingKey(tenant);
+        JsonNode key = BulkApi.signingKey(tenant);
         String keyId = key.path("KeyId").asText();
         String secret = key.path("KeySecret").asText();
         Map<String, String> upload = Map.of("CustomerListId", Long.toString(tenant.defaultListId()), "FileName", "customers-10.csv",
@@ -244,7 +244,7 @@ class AlibabaApiIT {
     @Test
     void fileUrlsAServerMustNotFetchFailTheirTaskWithTheReasonAndNothingIsImported() throws Exception {
         Tenant tenant = BulkApi.newTenant();
-        JsonNode key = signingKey(tenant);
+        JsonNode key = BulkApi.signingKey(tenant);
         String keyId = key.path("KeyId").asText();
         String secret = key.path("KeySecret").asText();
         int port = files.getAddress().getPort();
@@ -280,8 +280,8 @@ class AlibabaApiIT {
     void anotherAccountsListAndTaskAnswerLikeUnknownOnes() throws Exception {
         Tenant owner = BulkApi.newTenant();
         Tenant stranger = BulkApi.newTenant();
-        JsonNode ownerKey = signingKey(owner);
-        JsonNode strangerKey = signingKey(stranger);
+        JsonNode ownerKey = BulkApi.signingKey(owner);
+        JsonNode strangerKey = BulkApi.signingKey(stranger);
         Reply created = submit(ownerKey.path("KeyId").asText(), ownerKey.path("KeySecret").asText(), owner, fileBase + "/data/customers-10.csv");
         String taskId = created.json().path("Data").path("UploadTaskId").asText();
 
@@ -300,13 +300,6 @@ class AlibabaApiIT {
 
     // ---------------------------------------------------------------- helpers
 
-    private static JsonNode signingKey(Tenant tenant) {
-        Reply key = BulkApi.send(HttpRequest.newBuilder(URI.create(BulkApi.BASE + "/admin/v1/accounts/" + tenant.accountId() + "/signing-keys"))
-                .header("X-Admin-Key", BulkApi.ADMIN_KEY).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(BulkApi.json("Name", "alibaba sdk"))));
-        assertEquals(201, key.status(), key.body());
-        return key.json();
-    }
 
     private static Reply submit(String keyId, String secret, Tenant tenant, String url) throws Exception {
         return submit(keyId, secret, tenant, Long.toString(tenant.defaultListId()), url);

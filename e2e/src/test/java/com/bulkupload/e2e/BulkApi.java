@@ -105,6 +105,17 @@ public final class BulkApi {
         return reply;
     }
 
+    /** A signing key (CONTRACT §7) for the tenant's account: {@code KeyId} and {@code KeySecret}. */
+    public static JsonNode signingKey(Tenant tenant) {
+        Reply key = send(HttpRequest.newBuilder(URI.create(BASE + "/admin/v1/accounts/" + tenant.accountId() + "/signing-keys"))
+                .header("X-Admin-Key", ADMIN_KEY).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json("Name", "sdk"))));
+        if (key.status() != 201) {
+            throw new IllegalStateException("signing key for account " + tenant.accountId() + " failed: " + key);
+        }
+        return key.json();
+    }
+
     public static Reply token(String clientId, String clientSecret) {
         return form("/identity/oauth/token", "grant_type", "client_credentials", "client_id", clientId, "client_secret", clientSecret);
     }

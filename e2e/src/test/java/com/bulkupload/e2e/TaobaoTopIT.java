@@ -37,7 +37,7 @@ class TaobaoTopIT {
     void topsJavaClientCreatesReadsRefreshesRetimesReloadsAndDeletesAnAnalysisTask() throws Exception {
         for (String[] variant : new String[][] {{"json", "hmac-sha256"}, {"xml", "md5"}}) {
             Tenant tenant = BulkApi.newTenant();
-            JsonNode key = signingKey(tenant);
+            JsonNode key = BulkApi.signingKey(tenant);
             DefaultTaobaoClient client = new DefaultTaobaoClient(ROUTER, key.path("KeyId").asText(), key.path("KeySecret").asText(),
                     variant[0], 15_000, 15_000, variant[1]);
             MarketoApiIT.importAndWait(tenant, ImportFlowIT.DATA.resolve("messy.csv"), "format", "csv");
@@ -81,7 +81,7 @@ class TaobaoTopIT {
     @Test
     void theNodeTopClientCreatesAndReadsATaskWithMd5Signs() throws Exception {
         Tenant tenant = BulkApi.newTenant();
-        JsonNode key = signingKey(tenant);
+        JsonNode key = BulkApi.signingKey(tenant);
         MarketoApiIT.importAndWait(tenant, ImportFlowIT.DATA.resolve("customers-10.csv"), "format", "csv");
         // the client stamps local time: run it in TOP's zone, as its users in China do
         String output = VendorClients.run(java.util.List.of("env", "TZ=Asia/Shanghai", "node",
@@ -94,7 +94,7 @@ class TaobaoTopIT {
     void refusalsCarryTopsCodes() throws Exception {
         Tenant tenant = BulkApi.newTenant();
         Tenant stranger = BulkApi.newTenant();
-        JsonNode key = signingKey(tenant);
+        JsonNode key = BulkApi.signingKey(tenant);
         String keyId = key.path("KeyId").asText();
         String secret = key.path("KeySecret").asText();
         DefaultTaobaoClient client = new DefaultTaobaoClient(ROUTER, keyId, secret, "json");
@@ -112,7 +112,7 @@ class TaobaoTopIT {
         assertEquals("27", client.execute(request("create", dto), "not-a-token").getErrorCode());
 
         // another account's crowd is a business failure, exactly as an unknown crowd
-        JsonNode strangerKey = signingKey(stranger);
+        JsonNode strangerKey = BulkApi.signingKey(stranger);
         DefaultTaobaoClient theirs = new DefaultTaobaoClient(ROUTER, strangerKey.path("KeyId").asText(), strangerKey.path("KeySecret").asText(), "json");
         CrowdAnalysisUpdateResponse foreign = update(theirs, stranger, "create", dto);
         CrowdAnalysisUpdateResponse unknown = update(theirs, stranger, "create", "{\"crowd_id\":987654321" + period);
@@ -125,7 +125,7 @@ class TaobaoTopIT {
                 .header("X-Admin-Key", BulkApi.ADMIN_KEY).DELETE()).status());
         assertEquals("29", update(client, tenant, "create", dto).getErrorCode(), "a revoked key");
 
-        JsonNode fresh = signingKey(tenant);
+        JsonNode fresh = BulkApi.signingKey(tenant);
         DefaultTaobaoClient signed = new DefaultTaobaoClient(ROUTER, fresh.path("KeyId").asText(), fresh.path("KeySecret").asText(), "json");
         CrowdAnalysisGetRequest noSuchMethod = new CrowdAnalysisGetRequest() {
             @Override
@@ -178,11 +178,4 @@ class TaobaoTopIT {
         }
     }
 
-    private static JsonNode signingKey(Tenant tenant) {
-        Reply key = BulkApi.send(HttpRequest.newBuilder(URI.create(BulkApi.BASE + "/admin/v1/accounts/" + tenant.accountId() + "/signing-keys"))
-                .header("X-Admin-Key", BulkApi.ADMIN_KEY).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(BulkApi.json("Name", "top sdk"))));
-        assertEquals(201, key.status(), key.body());
-        return key.json();
-    }
 }
