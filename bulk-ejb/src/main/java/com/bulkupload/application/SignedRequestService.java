@@ -132,9 +132,9 @@ public class SignedRequestService {
             throw new BulkApiException(ErrorCode.TIMESTAMP_EXPIRED,
                     "The timestamp must be within " + window.toMinutes() + " minutes of the server's time.");
         }
-        byte[] expected = request.algorithm().sign(key.secret(), request.stringToSign()).getBytes(StandardCharsets.UTF_8);
+        String expected = request.algorithm().sign(key.secret(), request.stringToSign());
         String given = request.algorithm().anyCase ? request.signature().trim().toUpperCase(java.util.Locale.ROOT) : request.signature().trim();
-        if (!MessageDigest.isEqual(expected, given.getBytes(StandardCharsets.UTF_8))) {
+        if (!Secrets.constantTimeEquals(expected, given)) {
             // the string the server signed is the client's to compare with its own, never the secret
             throw new BulkApiException(ErrorCode.SIGNATURE_DOES_NOT_MATCH,
                     "The request signature does not conform to the signature the server computed. The server signed: "

@@ -4,9 +4,9 @@ import com.bulkupload.domain.model.error.ErrorCode;
 import com.bulkupload.domain.model.tenant.Account;
 import com.bulkupload.domain.model.tenant.SigningKey;
 import com.bulkupload.domain.model.tenant.TenantRepository;
+import com.bulkupload.infrastructure.security.Secrets;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -17,9 +17,6 @@ import java.util.Optional;
  */
 @Stateless
 public class SigningKeyService {
-
-    private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
     TenantRepository tenants;
@@ -42,8 +39,8 @@ public class SigningKeyService {
             throw new BulkApiException(ErrorCode.INVALID_NAME);
         }
         // Alibaba's AccessKeyIds are letters and digits; so are TOP's app keys: one id serves both
-        String keyId = "LTAI" + random(20);
-        String secret = random(30);
+        String keyId = "LTAI" + Secrets.newAlphanumeric(20);
+        String secret = Secrets.newAlphanumeric(30);
         tenants.store(new SigningKey(keyId, account.id(), name.trim(), sealer.seal(secret, keyId), clock.instant()));
         return new NewSigningKey(keyId, secret);
     }
@@ -57,13 +54,5 @@ public class SigningKeyService {
     public Optional<ActiveKey> activeKey(String keyId) {
         return tenants.findSigningKey(keyId).filter(key -> !key.isRevoked())
                 .map(key -> new ActiveKey(key.keyId(), key.accountId(), sealer.open(key.sealedSecret(), key.keyId())));
-    }
-
-    private static String random(int length) {
-        StringBuilder out = new StringBuilder(length);
-        for (int i = 0; i < length; i++) {
-            out.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
-        }
-        return out.toString();
     }
 }

@@ -31,9 +31,7 @@ public class JpaAnalysisTaskRepository implements AnalysisTaskRepository {
 
     @Override
     public long nextTaskId() {
-        String next = em.getEntityManagerFactory().unwrap(org.hibernate.engine.spi.SessionFactoryImplementor.class)
-                .getJdbcServices().getDialect().getSequenceSupport().getSequenceNextValString("analysis_task_seq");
-        return ((Number) em.createNativeQuery(next).getSingleResult()).longValue();
+        return Sequences.next(em, "analysis_task_seq");
     }
 
     @Override

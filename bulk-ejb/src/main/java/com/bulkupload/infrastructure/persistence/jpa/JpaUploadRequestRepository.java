@@ -36,10 +36,7 @@ public class JpaUploadRequestRepository implements UploadRequestRepository {
 
     @Override
     public long nextBatchId() {
-        // the dialect says how this database asks a sequence for its next value
-        String next = em.getEntityManagerFactory().unwrap(org.hibernate.engine.spi.SessionFactoryImplementor.class)
-                .getJdbcServices().getDialect().getSequenceSupport().getSequenceNextValString("upload_batch_seq");
-        return ((Number) em.createNativeQuery(next).getSingleResult()).longValue();
+        return Sequences.next(em, "upload_batch_seq");
     }
 
     @Override
