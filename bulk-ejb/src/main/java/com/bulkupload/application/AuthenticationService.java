@@ -6,6 +6,7 @@ import com.bulkupload.domain.model.tenant.Account;
 import com.bulkupload.domain.model.tenant.ApiClient;
 import com.bulkupload.domain.model.tenant.RefreshToken;
 import com.bulkupload.domain.model.tenant.TenantRepository;
+import com.bulkupload.domain.model.tenant.TokenScope;
 import com.bulkupload.infrastructure.config.BulkSettings;
 import com.bulkupload.infrastructure.security.Secrets;
 import jakarta.ejb.Stateless;
@@ -22,7 +23,6 @@ import java.util.Optional;
 @Stateless
 public class AuthenticationService {
 
-    public static final String SCOPE = "bulk";
 
     /** As long as Microsoft's refresh tokens live; each is used once. */
     static final java.time.Duration REFRESH_TOKEN_LIFETIME = java.time.Duration.ofDays(90);
@@ -43,6 +43,11 @@ public class AuthenticationService {
 
     /** A token for the client; {@code source} is the caller's network address, for throttling failures. */
     public IssuedToken issueToken(String clientId, String clientSecret, String source) {
+        return issueToken(clientId, clientSecret, TokenScope.BULK, source);
+    }
+
+    /** A token of that scope for the client: {@link TokenScope#CONSOLE} for the web console's sign-in. */
+    public IssuedToken issueToken(String clientId, String clientSecret, TokenScope scope, String source) {
         Instant now = clock.instant();
         String throttleKey = isBlank(clientId) ? "" : clientId.trim();
         throttle.check(throttleKey, source, now);
@@ -58,7 +63,7 @@ public class AuthenticationService {
             throttle.failed(throttleKey, source, now);
             throw new BulkApiException(ErrorCode.INVALID_CREDENTIALS, "Unknown client or wrong client secret.");
         }
-        return issue(client.get(), now);
+        return issue(client.get(), scope, now);
     }
 
     /**
@@ -80,16 +85,16 @@ public class AuthenticationService {
             throttle.failed(throttleKey, source, now);
             throw new BulkApiException(ErrorCode.INVALID_CREDENTIALS, "The refresh_token is unknown, used, expired or not this client's.");
         }
-        return issue(client.get(), now);
+        return issue(client.get(), token.get().scope(), now);
     }
 
-    private IssuedToken issue(ApiClient client, Instant now) {
+    private IssuedToken issue(ApiClient client, TokenScope scope, Instant now) {
         String token = Secrets.newToken();
         String refresh = Secrets.newToken();
         long lifetime = settings.tokenLifetime().toSeconds();
-        tenants.store(new AccessToken(Secrets.sha256(token), client.clientId(), now, now.plusSeconds(lifetime)));
-        tenants.store(new RefreshToken(Secrets.sha256(refresh), client.clientId(), now, now.plus(REFRESH_TOKEN_LIFETIME)));
-        return new IssuedToken(token, lifetime, SCOPE, refresh);
+        tenants.store(new AccessToken(Secrets.sha256(token), client.clientId(), scope, now, now.plusSeconds(lifetime)));
+        tenants.store(new RefreshToken(Secrets.sha256(refresh), client.clientId(), scope, now, now.plus(REFRESH_TOKEN_LIFETIME)));
+        return new IssuedToken(token, lifetime, scope.value(), refresh);
     }
 
     /**
@@ -112,20 +117,36 @@ public class AuthenticationService {
         return context;
     }
 
+    /** Who a signed-in caller is and which accounts it may choose among (the console's sign-in). */
+    public record SignedInCaller(String clientId, Long customerId, java.util.List<Account> accounts) {
+    }
+
+    /**
+     * The client of the token and its customer's accounts, before any account is chosen: the
+     * same checks as {@link #identify} (105, 109, 107), and no CustomerId or account to name.
+     */
+    public SignedInCaller signedInCaller(String accessToken, String developerToken) {
+        Caller caller = identify(accessToken, developerToken, ApiCredentials.HeaderNames.BEARER, clock.instant());
+        return new SignedInCaller(caller.clientId(), caller.tenantId(), tenants.findAccounts(caller.tenantId()));
+    }
+
     /** An identified API client: who is calling, before any account is chosen. */
-    public record Caller(String clientId, Long tenantId, Instant tokenExpiresAt) {
+    public record Caller(String clientId, Long tenantId, Instant tokenExpiresAt, TokenScope scope) {
     }
 
     /**
      * Who is calling, from a bearer token and the developer token issued with its client: 105 for
      * a missing, unknown or revoked token, 109 for an expired one (the official SDKs renew on
-     * exactly that code), 107 for a missing or wrong developer token.
+     * exactly that code), 107 for a missing or wrong developer token. The web console's token
+     * ({@link TokenScope#CONSOLE}) needs none: the console is the application, and the person
+     * signed in with the client's secret; a developer token it does send must still be right.
      */
     public Caller identify(String accessToken, String developerToken, ApiCredentials.HeaderNames names, Instant now) {
         Caller caller = identifyByToken(accessToken, names, now);
         ApiClient client = tenants.findClient(caller.clientId()).orElseThrow();
-        if (isBlank(developerToken)
-                || !Secrets.constantTimeEquals(Secrets.sha256(developerToken.trim()), client.developerTokenHash())) {
+        boolean consoleWithout = caller.scope() == TokenScope.CONSOLE && isBlank(developerToken);
+        if (!consoleWithout && (isBlank(developerToken)
+                || !Secrets.constantTimeEquals(Secrets.sha256(developerToken.trim()), client.developerTokenHash()))) {
             throw new BulkApiException(ErrorCode.INVALID_DEVELOPER_TOKEN);
         }
         return caller;
@@ -172,7 +193,7 @@ public class AuthenticationService {
                 .filter(c -> !c.isRevoked())
                 .orElseThrow(() -> new BulkApiException(ErrorCode.INVALID_CREDENTIALS,
                         "The API client of this token has been revoked."));
-        return new Caller(client.clientId(), client.tenantId(), token.expiresAt());
+        return new Caller(client.clientId(), client.tenantId(), token.expiresAt(), token.scope());
     }
 
     /** The account the caller names, if it is an account of the caller's customer (106 otherwise). */
@@ -186,7 +207,7 @@ public class AuthenticationService {
                 .filter(a -> a.belongsTo(customerId))
                 .orElseThrow(() -> new BulkApiException(ErrorCode.USER_IS_NOT_AUTHORIZED,
                         names.account() + " is not an account of this customer."));
-        return new CallerContext(caller.clientId(), customerId, account.id());
+        return new CallerContext(caller.clientId(), customerId, account.id(), caller.scope() == TokenScope.CONSOLE);
     }
 
     /**

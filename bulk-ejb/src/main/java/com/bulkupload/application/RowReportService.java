@@ -67,8 +67,17 @@ public class RowReportService {
      * account's, 3216 while it imports, 3217 when its file failed as a whole or was purged.
      */
     public RowReport reportOfBatch(CallerContext caller, long batchId, Kind kind) {
-        UploadRequest request = uploads.findByBatchIdInAccount(batchId, caller.accountId())
-                .orElseThrow(() -> new BulkApiException(ErrorCode.INVALID_REQUEST_ID, "No batch " + batchId + "."));
+        return reportOf(uploads.findByBatchIdInAccount(batchId, caller.accountId())
+                .orElseThrow(() -> new BulkApiException(ErrorCode.INVALID_REQUEST_ID, "No batch " + batchId + ".")), kind);
+    }
+
+    /** The same, for the account's request with that RequestId (the console's failed rows). */
+    public RowReport reportOfRequest(CallerContext caller, String requestId, Kind kind) {
+        return reportOf(uploads.findInAccount(requestId, caller.accountId())
+                .orElseThrow(() -> new BulkApiException(ErrorCode.INVALID_REQUEST_ID)), kind);
+    }
+
+    private RowReport reportOf(UploadRequest request, Kind kind) {
         if (!request.status().isFinal()) {
             throw new BulkApiException(ErrorCode.ROW_REPORT_NOT_READY, "The import is " + request.status() + ".");
         }

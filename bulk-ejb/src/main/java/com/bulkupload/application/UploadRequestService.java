@@ -48,9 +48,11 @@ public class UploadRequestService {
 
     /**
      * Opens an upload request that waits for its file (Bing's GetBulkUploadUrl), or finds the one
-     * the same ClientRequestToken opened within 24 hours.
+     * the same ClientRequestToken opened within 24 hours. A request opened from the web console
+     * is the Console protocol's, whichever API the console called.
      */
-    public OpenedRequest open(CallerContext caller, OpenRequestCommand command, Protocol protocol) {
+    public OpenedRequest open(CallerContext caller, OpenRequestCommand command, Protocol adapterProtocol) {
+        Protocol protocol = caller.viaConsole() ? Protocol.Console : adapterProtocol;
         if (command == null) {
             throw new BulkApiException(ErrorCode.NULL_REQUEST, "GetBulkUploadUrlRequest is missing.");
         }

@@ -4,6 +4,7 @@ import com.bulkupload.application.AuthenticationService;
 import com.bulkupload.application.BulkApiException;
 import com.bulkupload.application.IssuedToken;
 import com.bulkupload.domain.model.error.ErrorCode;
+import com.bulkupload.domain.model.tenant.TokenScope;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import jakarta.servlet.http.HttpServletRequest;
@@ -27,7 +28,8 @@ import java.util.Base64;
  * OAuth 2.0 token endpoint: client credentials (RFC 6749 section 4.4), the client authenticating
  * with client_id and client_secret in the form or with HTTP Basic as the RFC prefers, or, as
  * Marketo's clients do, in the query of a GET or POST (CONTRACT §9); and the refresh of a token
- * with the refresh_token that came with it (section 6). Errors: {@link OAuthErrorMapper}.
+ * with the refresh_token that came with it (section 6), which keeps its scope. {@code scope=console}
+ * asks for the web console's token (docs/console.md); any other scope is an integration's. Errors: {@link OAuthErrorMapper}.
  */
 @Path("/oauth/token")
 public class TokenResource {
@@ -55,13 +57,14 @@ public class TokenResource {
                           @FormParam("client_id") String clientId,
                           @FormParam("client_secret") String clientSecret,
                           @FormParam("refresh_token") String refreshToken,
+                          @FormParam("scope") String scope,
                           @Context UriInfo uri,
                           @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                           @Context HttpServletRequest request) {
         MultivaluedMap<String, String> query = uri.getQueryParameters();
         return issue(firstOf(grantType, query.getFirst("grant_type")), firstOf(clientId, query.getFirst("client_id")),
                 firstOf(clientSecret, query.getFirst("client_secret")), firstOf(refreshToken, query.getFirst("refresh_token")),
-                authorization, request);
+                firstOf(scope, query.getFirst("scope")), authorization, request);
     }
 
     /** A POST with its parameters in the query and no form body (CONTRACT §9). */
@@ -79,11 +82,11 @@ public class TokenResource {
                                @Context HttpServletRequest request) {
         MultivaluedMap<String, String> query = uri.getQueryParameters();
         return issue(query.getFirst("grant_type"), query.getFirst("client_id"), query.getFirst("client_secret"),
-                query.getFirst("refresh_token"), authorization, request);
+                query.getFirst("refresh_token"), query.getFirst("scope"), authorization, request);
     }
 
-    private Response issue(String grantType, String clientId, String clientSecret, String refreshToken, String authorization,
-                           HttpServletRequest request) {
+    private Response issue(String grantType, String clientId, String clientSecret, String refreshToken, String scope,
+                           String authorization, HttpServletRequest request) {
         String[] basic = basicCredentials(authorization);
         if (basic != null) {
             clientId = basic[0];
@@ -91,7 +94,7 @@ public class TokenResource {
         }
         IssuedToken token;
         if ("client_credentials".equals(grantType)) {
-            token = authentication.issueToken(clientId, clientSecret, request.getRemoteAddr());
+            token = authentication.issueToken(clientId, clientSecret, TokenScope.requested(scope), request.getRemoteAddr());
         } else if ("refresh_token".equals(grantType)) {
             // the official Bing Ads SDKs renew this way after fault 109, sending only client_id and the
             // refresh token (and parameters of Microsoft's own service, ignored here)

@@ -29,6 +29,7 @@ import com.bulkupload.interfaces.marketo.MarketoErrorMapper;
 import com.bulkupload.interfaces.json.ApiAuthenticationFilter;
 import com.bulkupload.interfaces.json.ApiExceptionMapper;
 import com.bulkupload.interfaces.json.BulkJsonResource;
+import com.bulkupload.interfaces.json.AccountListResource;
 import com.bulkupload.interfaces.json.CustomerListResource;
 import com.bulkupload.interfaces.json.JsonMapping;
 import com.bulkupload.interfaces.json.NulCharacterFilter;
@@ -157,7 +158,8 @@ public class BulkCxfServlet extends CXFNonSpringServlet {
                         new ResultFileResource(resultFileUrls, storage)),
                 new NulCharacterFilter(), new UploadAuthenticationFilter(authentication),
                 new ApiExceptionMapper(ApiExceptionMapper.OWN_STATUS, true));
-        publish(bus, "/api/v1", List.of(new CustomerListResource(customerQueries), new UploadListResource(requests)),
+        publish(bus, "/api/v1", List.of(new CustomerListResource(customerQueries), new UploadListResource(requests, rowReports),
+                        new AccountListResource(authentication)),
                 new NulCharacterFilter(), bingHeaders,
                 new ApiExceptionMapper(ApiExceptionMapper.OWN_STATUS, true));
         publish(bus, "/identity", List.of(new TokenResource(authentication)), new OAuthErrorMapper());

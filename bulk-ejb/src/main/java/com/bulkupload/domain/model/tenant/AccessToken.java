@@ -12,7 +12,7 @@ public class AccessToken extends HashedToken {
     protected AccessToken() {
     }
 
-    public AccessToken(String tokenHash, String clientId, Instant issuedAt, Instant expiresAt) {
-        super(tokenHash, clientId, issuedAt, expiresAt);
+    public AccessToken(String tokenHash, String clientId, TokenScope scope, Instant issuedAt, Instant expiresAt) {
+        super(tokenHash, clientId, scope, issuedAt, expiresAt);
     }
 }

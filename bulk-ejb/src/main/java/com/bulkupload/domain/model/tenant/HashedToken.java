@@ -26,14 +26,22 @@ public abstract class HashedToken {
     @Column(name = "expires_at", nullable = false)
     private Instant expiresAt;
 
+    @Column(name = "scope", nullable = false, length = 16)
+    private String scope;
+
     protected HashedToken() {
     }
 
-    protected HashedToken(String tokenHash, String clientId, Instant issuedAt, Instant expiresAt) {
+    protected HashedToken(String tokenHash, String clientId, TokenScope scope, Instant issuedAt, Instant expiresAt) {
         this.tokenHash = tokenHash;
         this.clientId = clientId;
+        this.scope = scope.value();
         this.issuedAt = issuedAt;
         this.expiresAt = expiresAt;
+    }
+
+    public TokenScope scope() {
+        return TokenScope.of(scope);
     }
 
     public String clientId() {

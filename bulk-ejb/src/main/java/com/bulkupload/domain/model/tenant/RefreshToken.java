@@ -16,7 +16,7 @@ public class RefreshToken extends HashedToken {
     protected RefreshToken() {
     }
 
-    public RefreshToken(String tokenHash, String clientId, Instant issuedAt, Instant expiresAt) {
-        super(tokenHash, clientId, issuedAt, expiresAt);
+    public RefreshToken(String tokenHash, String clientId, TokenScope scope, Instant issuedAt, Instant expiresAt) {
+        super(tokenHash, clientId, scope, issuedAt, expiresAt);
     }
 }

@@ -14,6 +14,9 @@ public interface TenantRepository {
 
     Optional<Account> findAccount(Long accountId);
 
+    /** Every account of the tenant, oldest first. */
+    java.util.List<Account> findAccounts(Long tenantId);
+
     /** The tenant's first account (lowest id), if it has any. */
     Optional<Account> findFirstAccount(Long tenantId);
 
