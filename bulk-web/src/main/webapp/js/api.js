@@ -42,7 +42,7 @@ async function errorOf(response) {
   let body = null;
   try { body = await response.json(); } catch (e) { /* not JSON: described by its status below */ }
   const first = body && Array.isArray(body.OperationErrors) ? body.OperationErrors[0] : null;
-  const message = first ? first.Message
+  const message = first ? (first.Details && first.Details !== first.Message ? `${first.Message} ${first.Details}` : first.Message)
     : body && body.error_description ? body.error_description
     : `The server answered HTTP ${response.status}.`;
   return new ApiError(message, {
