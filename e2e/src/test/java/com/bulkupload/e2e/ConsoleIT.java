@@ -31,6 +31,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -87,7 +88,9 @@ class ConsoleIT {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new java.io.File("/usr/bin/chromedriver")).usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
+        // the pages redraw while they poll: an element found a moment ago may be replaced
         waiting = new WebDriverWait(browser, IMPORT);
+        waiting.ignoring(StaleElementReferenceException.class);
         tenant = BulkApi.newTenant();
     }
 
@@ -144,8 +147,8 @@ class ConsoleIT {
     void aCleanFileUploadedThroughTheFileInputReachesCompletedWithTenRows() {
         String requestId = uploadThroughTheForm(DATA.resolve("customers-10.csv"), null, null);
         awaitStatus("Completed");
-        assertEquals("10", browser.findElement(By.id("rows-processed")).getText());
-        assertEquals("0", browser.findElement(By.id("rows-failed")).getText());
+        assertEquals("10", text(By.id("rows-processed")));
+        assertEquals("0", text(By.id("rows-failed")));
         assertTrue(browser.findElement(By.id("result-file")).getAttribute("href").startsWith(BulkApi.BASE + "/files/results/"));
         snap("request-completed");
         browser.get(BulkApi.BASE + "/console/#/uploads");
@@ -159,8 +162,8 @@ class ConsoleIT {
     void aMessyFileListsItsFiveFailedRowsAndTheirDownloadHoldsExactlyThem() throws Exception {
         uploadThroughTheForm(DATA.resolve("messy.csv"), null, null);
         awaitStatus("CompletedWithErrors");
-        assertEquals("11", browser.findElement(By.id("rows-processed")).getText());
-        assertEquals("5", browser.findElement(By.id("rows-failed")).getText());
+        assertEquals("11", text(By.id("rows-processed")));
+        assertEquals("5", text(By.id("rows-failed")));
         assertTrue(browser.findElement(By.id("request")).getText().contains("Favourite Colour"), "the unknown column's warning is listed");
         browser.findElement(By.id("download-failed")).click();
         WebElement shown = waiting.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#failed-rows table")));
@@ -196,8 +199,9 @@ class ConsoleIT {
         String requestId = element(reply, "RequestId");
         String uploadUrl = element(reply, "UploadUrl");
         browser.get(BulkApi.BASE + "/console/#/uploads");
-        WebElement row = waiting.until(ExpectedConditions.visibilityOfElementLocated(rowOf(requestId)));
-        assertTrue(row.getText().contains("Bing") && row.getText().contains("PendingFileUpload"), row.getText());
+        waiting.until(ExpectedConditions.visibilityOfElementLocated(rowOf(requestId)));
+        String row = text(rowOf(requestId));
+        assertTrue(row.contains("Bing") && row.contains("PendingFileUpload"), row);
         Path file = Files.createTempFile("console-soap", ".csv");
         try (var out = Files.newBufferedWriter(file)) {
             out.write("Email,FirstName\n");
@@ -209,7 +213,7 @@ class ConsoleIT {
         snap("uploads-while-running");
         // the page was not reloaded: it polls while a request of the list runs
         waiting.until(d -> d.findElement(rowOf(requestId)).getText().contains("Completed"));
-        assertTrue(browser.findElement(rowOf(requestId)).getText().contains("30000"), browser.findElement(rowOf(requestId)).getText());
+        assertTrue(text(rowOf(requestId)).contains("30000"), text(rowOf(requestId)));
         snap("uploads-after");
         Files.delete(file);
     }
@@ -277,7 +281,12 @@ class ConsoleIT {
             return shown.equals(status) || Set.of("Completed", "CompletedWithErrors", "Failed", "UploadFileFormatNotSupported",
                     "UploadFileRowCountExceeded").contains(shown);
         });
-        assertEquals(status, browser.findElement(By.id("request-status")).getText());
+        assertEquals(status, text(By.id("request-status")));
+    }
+
+    /** The element's text, found again if the page redrew it meanwhile. */
+    private String text(By by) {
+        return waiting.until(d -> d.findElement(by).getText());
     }
 
     private static By rowOf(String requestId) {
