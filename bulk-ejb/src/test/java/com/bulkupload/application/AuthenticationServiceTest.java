@@ -1,6 +1,9 @@
 package com.bulkupload.application;
 
+import com.bulkupload.domain.model.tenant.TokenScope;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -117,6 +120,37 @@ class AuthenticationServiceTest {
         assertRefused(ErrorCode.INVALID_CREDENTIALS, () -> db.inTransaction(() -> auth.refreshToken(null, first.refreshToken(), "127.0.0.1")));
         assertRefused(ErrorCode.INVALID_CREDENTIALS, () -> db.inTransaction(() -> auth.refreshToken(null, "made-up", "127.0.0.1")));
         db.inTransaction(() -> auth.refreshToken(null, renewed.refreshToken(), "127.0.0.1"));
+    }
+
+    @Test
+    void aConsoleTokenNeedsNoDeveloperTokenKeepsItsScopeWhenRenewedAndMarksItsCallsAsTheConsoles() {
+        IssuedToken console = db.inTransaction(() -> auth.issueToken(client.clientId(), client.clientSecret(), TokenScope.CONSOLE, "10.0.0.1"));
+        assertEquals("console", console.scope());
+        assertEquals(new CallerContext(client.clientId(), tenantId, accountId, true), authenticate(console.accessToken(), null, "" + tenantId, "" + accountId));
+        // a developer token it does send must still be the client's
+        assertRefused(ErrorCode.INVALID_DEVELOPER_TOKEN, () -> authenticate(console.accessToken(), "wrong", "" + tenantId, "" + accountId));
+        IssuedToken renewed = db.inTransaction(() -> auth.refreshToken(client.clientId(), console.refreshToken(), "10.0.0.1"));
+        assertEquals("console", renewed.scope());
+        assertTrue(authenticate(renewed.accessToken(), null, "" + tenantId, "" + accountId).viaConsole());
+        // an integration's token is not the console's, whatever scope its SDK asked for
+        IssuedToken sdk = db.inTransaction(() -> auth.issueToken(client.clientId(), client.clientSecret(),
+                TokenScope.requested("https://ads.microsoft.com/msads.manage offline_access"), "10.0.0.1"));
+        assertEquals("bulk", sdk.scope());
+        assertRefused(ErrorCode.INVALID_DEVELOPER_TOKEN, () -> authenticate(sdk.accessToken(), null, "" + tenantId, "" + accountId));
+        assertEquals(TokenScope.CONSOLE, TokenScope.requested("openid console"));
+    }
+
+    @Test
+    void theSignedInCallerSeesEveryAccountOfItsCustomerAndNoOther() {
+        Long second = db.inTransaction(() -> admin.createAccount(tenantId, "Acme US")).accountId();
+        Long otherTenant = db.inTransaction(() -> admin.createTenant("Other"));
+        db.inTransaction(() -> admin.createAccount(otherTenant, "Other"));
+        String console = db.inTransaction(() -> auth.issueToken(client.clientId(), client.clientSecret(), TokenScope.CONSOLE, "10.0.0.1")).accessToken();
+        AuthenticationService.SignedInCaller caller = db.inTransaction(() -> auth.signedInCaller(console, null));
+        assertEquals(tenantId, caller.customerId());
+        assertEquals(java.util.List.of(accountId, second), caller.accounts().stream().map(com.bulkupload.domain.model.tenant.Account::id).toList());
+        String integration = token();
+        assertRefused(ErrorCode.INVALID_DEVELOPER_TOKEN, () -> db.inTransaction(() -> auth.signedInCaller(integration, null)));
     }
 
     @Test
