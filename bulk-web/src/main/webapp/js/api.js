@@ -36,19 +36,23 @@ function save() {
 export function onSessionChange(listener) { listeners.add(listener); }
 export function current() { return session; }
 
-/** What a failed response says, whatever envelope it came in: ApiFaultDetail or OAuth's error. */
-async function errorOf(response) {
-  const trackingId = response.headers.get('TrackingId');
+/** What a refusal says, whatever envelope it came in: ApiFaultDetail, OAuth's error, or none. */
+function refusal(status, text, trackingId, fallback) {
   let body = null;
-  try { body = await response.json(); } catch (e) { /* not JSON: described by its status below */ }
+  try { body = JSON.parse(text); } catch (e) { /* not JSON: described by its status */ }
   const first = body && Array.isArray(body.OperationErrors) ? body.OperationErrors[0] : null;
   const message = first ? (first.Details && first.Details !== first.Message ? `${first.Message} ${first.Details}` : first.Message)
     : body && body.error_description ? body.error_description
-    : `The server answered HTTP ${response.status}.`;
+    : fallback;
   return new ApiError(message, {
     code: first ? first.Code : null, errorCode: first ? first.ErrorCode : (body && body.error) || null,
-    trackingId: (body && body.TrackingId) || trackingId, status: response.status,
+    trackingId: (body && body.TrackingId) || trackingId, status,
   });
+}
+
+async function errorOf(response) {
+  return refusal(response.status, await response.text(), response.headers.get('TrackingId'),
+    `The server answered HTTP ${response.status}.`);
 }
 
 async function send(url, init) {
@@ -144,9 +148,11 @@ export async function get(path, options) {
   return response.json();
 }
 
-export async function getBlob(path) {
+/** A file the API serves, with the name it gives it (Content-Disposition). */
+export async function getFile(path) {
   const response = await send(path, { headers: headers() });
-  return { blob: await response.blob(), type: response.headers.get('Content-Type') || '' };
+  const named = /filename="([^"]+)"/.exec(response.headers.get('Content-Disposition') || '');
+  return { blob: await response.blob(), name: named ? named[1] : 'download' };
 }
 
 export async function postJson(path, body) {
@@ -166,12 +172,8 @@ export function uploadFile(uploadUrl, file, charset, onProgress) {
     xhr.upload.addEventListener('progress', e => { if (e.lengthComputable) onProgress(e.loaded, e.total); });
     xhr.addEventListener('load', () => {
       if (xhr.status >= 200 && xhr.status < 300) { resolve(); return; }
-      let body = null;
-      try { body = JSON.parse(xhr.responseText); } catch (e) { /* described by its status */ }
-      const first = body && Array.isArray(body.OperationErrors) ? body.OperationErrors[0] : null;
-      reject(new ApiError(first ? first.Message : `The upload was refused (HTTP ${xhr.status}).`,
-        { code: first ? first.Code : null, errorCode: first ? first.ErrorCode : null,
-          trackingId: (body && body.TrackingId) || xhr.getResponseHeader('TrackingId'), status: xhr.status }));
+      reject(refusal(xhr.status, xhr.responseText, xhr.getResponseHeader('TrackingId'),
+        `The upload was refused (HTTP ${xhr.status}).`));
     });
     xhr.addEventListener('error', () => reject(new ApiError('The upload was interrupted: the server could not be reached.')));
     xhr.send(form);

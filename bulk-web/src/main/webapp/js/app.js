@@ -6,6 +6,8 @@ import { el, table, parseDelimited, formatTime } from './dom.js';
 const FINAL = new Set(['Completed', 'CompletedWithErrors', 'Failed', 'UploadFileRowCountExceeded', 'UploadFileFormatNotSupported']);
 const STATUSES = ['PendingFileUpload', 'FileUploaded', 'InProgress', ...FINAL];
 const POLL_MS = 1500;
+// the failed-rows report is written in the uploaded file's own format, which its name tells
+const DELIMITERS = { csv: ',', tsv: '\t', ssv: ';' };
 const main = document.getElementById('main');
 let viewGeneration = 0;
 
@@ -182,12 +184,12 @@ async function newUploadView() {
 // ---- one request ----------------------------------------------------------------------------
 
 async function downloadFailedRows(requestId, target) {
-  const report = await guarded(() => api.getBlob(`/api/v1/uploads/${encodeURIComponent(requestId)}/failures`));
+  const report = await guarded(() => api.getFile(`/api/v1/uploads/${encodeURIComponent(requestId)}/failures`));
   if (!report) return;
-  const tsv = report.type.includes('tab-separated');
-  const name = `failed-rows-${requestId}.${tsv ? 'tsv' : 'csv'}`;
+  const extension = report.name.slice(report.name.lastIndexOf('.') + 1);
+  const name = `failed-rows-${requestId}.${extension}`;
   const link = el('a', { href: URL.createObjectURL(report.blob), download: name, id: 'failed-rows-file' }, `Save ${name}`);
-  const rows = parseDelimited(await report.blob.text(), tsv ? '\t' : report.type.includes('ssv') ? ';' : ',');
+  const rows = parseDelimited(await report.blob.text(), DELIMITERS[extension] || ',');
   const [header, ...body] = rows.length ? rows : [[]];
   target.replaceChildren(link, table(`The ${body.length} failed rows as uploaded, with why each failed`,
     header.map((title, i) => ({ title, value: r => r[i] ?? '' })), body));

@@ -23,7 +23,6 @@ import java.util.Optional;
 @Stateless
 public class AuthenticationService {
 
-
     /** As long as Microsoft's refresh tokens live; each is used once. */
     static final java.time.Duration REFRESH_TOKEN_LIFETIME = java.time.Duration.ofDays(90);
 
@@ -144,9 +143,9 @@ public class AuthenticationService {
     public Caller identify(String accessToken, String developerToken, ApiCredentials.HeaderNames names, Instant now) {
         Caller caller = identifyByToken(accessToken, names, now);
         ApiClient client = tenants.findClient(caller.clientId()).orElseThrow();
-        boolean consoleWithout = caller.scope() == TokenScope.CONSOLE && isBlank(developerToken);
-        if (!consoleWithout && (isBlank(developerToken)
-                || !Secrets.constantTimeEquals(Secrets.sha256(developerToken.trim()), client.developerTokenHash()))) {
+        boolean refused = isBlank(developerToken) ? caller.scope() != TokenScope.CONSOLE
+                : !Secrets.constantTimeEquals(Secrets.sha256(developerToken.trim()), client.developerTokenHash());
+        if (refused) {
             throw new BulkApiException(ErrorCode.INVALID_DEVELOPER_TOKEN);
         }
         return caller;

@@ -49,14 +49,17 @@ public class JpaTenantRepository implements TenantRepository {
 
     @Override
     public java.util.List<Account> findAccounts(Long tenantId) {
-        return em.createQuery("select a from Account a where a.tenantId = :tenant order by a.id", Account.class)
-                .setParameter("tenant", tenantId).getResultList();
+        return accountsOf(tenantId).getResultList();
     }
 
     @Override
     public Optional<Account> findFirstAccount(Long tenantId) {
+        return accountsOf(tenantId).setMaxResults(1).getResultList().stream().findFirst();
+    }
+
+    private jakarta.persistence.TypedQuery<Account> accountsOf(Long tenantId) {
         return em.createQuery("select a from Account a where a.tenantId = :tenant order by a.id", Account.class)
-                .setParameter("tenant", tenantId).setMaxResults(1).getResultList().stream().findFirst();
+                .setParameter("tenant", tenantId);
     }
 
     @Override
