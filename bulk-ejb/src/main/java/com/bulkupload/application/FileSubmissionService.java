@@ -85,7 +85,7 @@ public class FileSubmissionService {
             throw new UncheckedIOException(e);
         }
         request.fileUploaded(file.fileName(), file.contentType(), file.charset(), file.declaredFormat(), file.bytes(), now);
-        importQueue.enqueue(request.requestId(), request.accountId());
+        importQueue.fileWaiting(request.requestId());
     }
 
     /**

@@ -34,6 +34,16 @@ public class ImportLifecycle {
 
     Clock clock = Clock.systemUTC();
 
+    /**
+     * The job of the request whose turn it is ({@link UploadRequestRepository#nextImportInTurn}),
+     * now owned by this caller; null if no account has a file waiting for a free slot. Two nodes
+     * that pick the same request at once are told apart by its optimistic version: one of them
+     * gets an OptimisticLockException, at the latest when this commits, and asks again.
+     */
+    public ImportJob claimNextInTurn() {
+        return uploads.nextImportInTurn().map(this::claim).orElse(null);
+    }
+
     /** The job, if this caller now owns the request's import; null if there is nothing to do. */
     public ImportJob claim(String requestId) {
         Instant now = clock.instant();
@@ -41,6 +51,10 @@ public class ImportLifecycle {
         if (request == null || !request.claimForImport(now, now.minus(settings.stuckImportAfter()))) {
             return null;
         }
+        return jobOf(request);
+    }
+
+    private static ImportJob jobOf(UploadRequest request) {
         return new ImportJob(request.requestId(), request.protocol(), request.customerListId(), request.partitionName(),
                 request.lookupField(), request.responseMode(), request.clientId(), request.fileName(), request.contentType(),
                 request.declaredCharset(), request.declaredFormat(), request.rowsTotal(), request.recordsDone(), request.resultBytes());

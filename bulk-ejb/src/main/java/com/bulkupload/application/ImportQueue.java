@@ -7,7 +7,11 @@ package com.bulkupload.application;
  */
 public interface ImportQueue {
 
-    void enqueue(String requestId, Long accountId);
+    /**
+     * Tells the import slots that a request is FileUploaded. A free slot then imports whichever
+     * file's turn it is ({@link Importer#importNextInTurn}), which need not be this one.
+     */
+    void fileWaiting(String requestId);
 
     /** Queues the download of the file a request names by URL ({@link RemoteFileImporter}); the import follows once it is stored. */
     void enqueueDownload(String requestId, Long accountId);

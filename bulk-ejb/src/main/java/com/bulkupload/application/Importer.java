@@ -40,12 +40,33 @@ public class Importer {
     @Inject
     BulkSettings settings;
 
-    public void importFile(String requestId) {
-        ImportJob job = lifecycle.claim(requestId);
-        if (job == null) {
-            LOG.fine(() -> "Import of " + requestId + " is done or running elsewhere; message dropped");
-            return;
+    /**
+     * Claims the import whose turn it is and runs it to its end; false if no file waits for a
+     * slot. The caller is one import slot: it calls again until false, so a slot that frees takes
+     * the next account's file at once (docs/design.md, "Import slots").
+     */
+    public boolean importNextInTurn() {
+        for (int contended = 0; contended < 10; contended++) {
+            ImportJob job;
+            try {
+                job = lifecycle.claimNextInTurn();
+            } catch (RuntimeException e) {
+                if (Causes.find(e, OptimisticLockException.class) == null) {
+                    throw e;
+                }
+                continue; // another slot, maybe on another node, took that request first: ask again
+            }
+            if (job == null) {
+                return false;
+            }
+            importFile(job);
+            return true;
         }
+        return true;
+    }
+
+    private void importFile(ImportJob job) {
+        String requestId = job.requestId();
         long started = System.nanoTime();
         ImportPipeline pipeline = new ImportPipeline(settings.importChunkRows(),
                 Duration.ofSeconds(Math.max(60, settings.stuckImportAfter().toSeconds())), () -> lifecycle.heartbeat(requestId));

@@ -1,6 +1,7 @@
 package com.bulkupload.application;
 
 import com.bulkupload.domain.model.tenant.TenantRepository;
+import com.bulkupload.domain.model.upload.RequestStatus;
 import com.bulkupload.domain.model.upload.UploadRequest;
 import com.bulkupload.domain.model.upload.UploadRequestRepository;
 import com.bulkupload.infrastructure.config.BulkSettings;
@@ -74,11 +75,21 @@ public class UploadMaintenance {
     @Schedule(hour = "*", minute = "*", second = "45")
     public void requeueStalledImports() {
         Instant now = clock.instant();
+        boolean filesWaiting = false;
         for (UploadRequest request : uploads.findStalledImports(now.minus(settings.stuckImportAfter()), BATCH)) {
-            LOG.warning("Import of " + request.requestId() + " shows no progress since " + settings.stuckImportAfter()
-                    + "; queued again, it resumes from its last committed chunk");
-            request.requeue(now);
-            importQueue.enqueue(request.requestId(), request.accountId());
+            if (request.status() == RequestStatus.InProgress) {
+                LOG.warning("Import of " + request.requestId() + " shows no progress since " + settings.stuckImportAfter()
+                        + "; queued again, it resumes from its last committed chunk");
+                request.requeue(now);
+                importQueue.fileWaiting(request.requestId());
+            } else {
+                filesWaiting = true;
+            }
+        }
+        // files that wait their turn are normal while every slot is busy; one more message is a
+        // safety net only (a slot that takes it finds nothing to do if all slots are busy)
+        if (filesWaiting) {
+            importQueue.fileWaiting("(timer)");
         }
     }
 

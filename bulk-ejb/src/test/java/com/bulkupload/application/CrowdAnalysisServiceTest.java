@@ -44,7 +44,7 @@ class CrowdAnalysisServiceTest {
         analyses.lists = db.lists;
         analyses.clock = Clock.fixed(NOW, ZoneOffset.UTC);
         analyses.queue = new ImportQueue() {
-            public void enqueue(String requestId, Long accountId) {
+            public void fileWaiting(String requestId) {
             }
 
             public void enqueueDownload(String requestId, Long accountId) {

@@ -59,7 +59,7 @@ class FileSubmissionServiceTest {
         files.storage = new DirectoryFileStore(dir.resolve("store"));
         files.importQueue = new ImportQueue() {
             @Override
-            public void enqueue(String requestId, Long accountId) {
+            public void fileWaiting(String requestId) {
                 queued.add(requestId);
             }
 

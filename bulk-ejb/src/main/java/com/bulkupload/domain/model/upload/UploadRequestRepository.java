@@ -23,6 +23,15 @@ public interface UploadRequestRepository {
     /** Any account's request: for the importer and the timers, never for a client's call. */
     Optional<UploadRequest> find(String requestId);
 
+    /**
+     * The request whose turn it is to import, if any: FileUploaded, of an account with no import
+     * InProgress, from the account whose last import started longest ago (an account that never
+     * imported first); within the account the file uploaded first. Round robin over the accounts
+     * with work, first come first served within each, on every node (the order is read from the
+     * shared database).
+     */
+    Optional<String> nextImportInTurn();
+
     /** Requests FileUploaded or InProgress whose last sign of life is older than the instant. */
     List<UploadRequest> findStalledImports(Instant before, int max);
 

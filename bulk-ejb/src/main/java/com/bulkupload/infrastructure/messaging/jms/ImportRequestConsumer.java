@@ -13,10 +13,12 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 
 /**
- * Hands each queued RequestId to the import service (or first to the download of its file). At most BULK_IMPORT_CONCURRENCY (2) imports
- * run at once on a node. No transaction here: an import commits chunk by chunk, far longer than
- * any transaction should live; the message is acknowledged when the import returns, so a crash
- * redelivers it and the import resumes from its last committed chunk.
+ * One session is one import slot (BULK_IMPORT_CONCURRENCY, 2 per node). An import message only
+ * says that a file is waiting: the slot then imports whichever file's turn it is, over every
+ * account, and the next, until none waits (docs/design.md, "Import slots"). Downloads and
+ * analyses carry their own id. No transaction here: an import commits chunk by chunk, far longer
+ * than any transaction should live; the message is acknowledged when the slot is done, so a
+ * crash redelivers it and the request resumes from its last committed chunk.
  */
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = "java:/jms/queue/BulkImport"),
@@ -44,7 +46,9 @@ public class ImportRequestConsumer implements MessageListener {
             } else if (JmsImportQueue.ANALYSIS.equals(job)) {
                 analyses.compute(Long.parseLong(message.getBody(String.class)));
             } else {
-                imports.importFile(message.getBody(String.class));
+                while (imports.importNextInTurn()) {
+                    // a slot that frees takes the next account's file at once
+                }
             }
         } catch (JMSException e) {
             throw new IllegalStateException("Unreadable import message", e);

@@ -16,7 +16,7 @@ import jakarta.jms.Queue;
 @ApplicationScoped
 public class JmsImportQueue implements ImportQueue {
 
-    /** Artemis message groups: one account's imports are consumed one at a time, in order. */
+    /** Artemis message groups: one account's downloads run one at a time, in order. */
     static final String GROUP = "JMSXGroupID";
     /** What a message asks for: an import (absent), or the download of a request's file first. */
     public static final String JOB = "BulkJob";
@@ -31,10 +31,10 @@ public class JmsImportQueue implements ImportQueue {
     Queue queue;
 
     @Override
-    public void enqueue(String requestId, Long accountId) {
-        context.createProducer()
-                .setProperty(GROUP, "account-" + accountId)
-                .send(queue, requestId);
+    public void fileWaiting(String requestId) {
+        // no group: whichever slot takes the message imports the file whose turn it is, which
+        // need not be this one (ImportRequestConsumer); the id is there for the log only
+        context.createProducer().send(queue, requestId);
     }
 
     @Override

@@ -88,6 +88,23 @@ public class JpaUploadRequestRepository implements UploadRequestRepository {
     }
 
     @Override
+    public Optional<String> nextImportInTurn() {
+        // native: the turn order is a subquery in ORDER BY, which JPQL does not have; the two
+        // subqueries are index lookups (account_id, status) and (account_id, started_at), over
+        // the FileUploaded requests only, which the active-upload cap keeps few per account
+        List<?> next = em.createNativeQuery("select r.request_id from upload_request r"
+                        + " where r.status = ?1"
+                        + " and not exists (select 1 from upload_request x where x.account_id = r.account_id and x.status = ?2)"
+                        + " order by (select max(s.started_at) from upload_request s where s.account_id = r.account_id) nulls first,"
+                        + " r.uploaded_at, r.request_id")
+                .setParameter(1, RequestStatus.FileUploaded.name())
+                .setParameter(2, RequestStatus.InProgress.name())
+                .setMaxResults(1)
+                .getResultList();
+        return next.stream().findFirst().map(Object::toString);
+    }
+
+    @Override
     public List<UploadRequest> findStalledImports(Instant before, int max) {
         return em.createQuery("select r from UploadRequest r where (r.status = :uploaded and coalesce(r.heartbeatAt, r.uploadedAt) < :before)"
                         + " or (r.status = :running and coalesce(r.heartbeatAt, r.startedAt) < :before)", UploadRequest.class)
