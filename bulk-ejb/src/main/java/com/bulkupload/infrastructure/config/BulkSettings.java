@@ -96,6 +96,40 @@ public class BulkSettings {
         return (int) Math.min(100_000, positiveLong("BULK_IMPORT_CHUNK_ROWS", 5000));
     }
 
+    /** How long an API call's whole body may take to arrive (then 408); file uploads have a minimum rate instead. */
+    public Duration requestBodyDeadline() {
+        return Duration.ofSeconds(positiveLong("BULK_REQUEST_BODY_SECONDS", 10));
+    }
+
+    /** The largest API call body read at all (then 413); the parsers refuse more than 1 MB with the protocol's error. */
+    public int maxRequestBodyBytes() {
+        return (int) Math.min(Integer.MAX_VALUE - 64, positiveLong("BULK_MAX_REQUEST_BODY_BYTES", 4L * 1024 * 1024));
+    }
+
+    /** File uploads streaming at once, per account, per node (then 117 / HTTP 429; Marketo 615). */
+    public int maxUploadsPerAccount() {
+        return (int) positiveLong("BULK_MAX_UPLOADS_PER_ACCOUNT", 4);
+    }
+
+    /** File uploads streaming at once from one source address, per node. */
+    public int maxUploadsPerAddress() {
+        return (int) positiveLong("BULK_MAX_UPLOADS_PER_ADDRESS", 8);
+    }
+
+    /** File uploads streaming at once on a node: the worker threads they may hold, fewer than BULK_WORKER_THREADS. */
+    public int maxUploadsPerNode() {
+        return (int) positiveLong("BULK_MAX_UPLOADS", 32);
+    }
+
+    /** An upload slower than this over a window of {@link #uploadRateWindow} is cut; its request keeps waiting for a file. */
+    public long minUploadBytesPerSecond() {
+        return positiveLong("BULK_UPLOAD_MIN_BYTES_PER_SECOND", 8192);
+    }
+
+    public Duration uploadRateWindow() {
+        return Duration.ofSeconds(positiveLong("BULK_UPLOAD_RATE_WINDOW_SECONDS", 20));
+    }
+
     /** How long a ResultFileUrl works after the status call that returned it. */
     public Duration resultUrlLifetime() {
         return Duration.ofSeconds(positiveLong("BULK_RESULT_URL_TTL_SECONDS", 300));

@@ -17,7 +17,9 @@ import com.bulkupload.domain.model.upload.TextFormat;
 import com.bulkupload.interfaces.json.ApiAuthenticationFilter;
 import com.bulkupload.interfaces.web.MultipartUpload;
 import com.bulkupload.interfaces.web.TrackingIdFilter;
+import com.bulkupload.interfaces.web.UploadGate;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -56,9 +58,11 @@ public class MarketoBulkImportResource {
     private final RowReportService reports;
     private final FileStore storage;
     private final long maxBytes;
+    private final UploadGate gate;
 
     public MarketoBulkImportResource(AuthenticationService authentication, UploadRequestService requests, FileSubmissionService files,
-                                     RowReportService reports, FileStore storage, long maxBytes) {
+                                     RowReportService reports, FileStore storage, long maxBytes, UploadGate gate) {
+        this.gate = gate;
         this.authentication = authentication;
         this.requests = requests;
         this.files = files;
@@ -76,7 +80,8 @@ public class MarketoBulkImportResource {
                                             @QueryParam("lookupField") String lookupField,
                                             @QueryParam("listId") String listId,
                                             @QueryParam("partitionName") String partitionName,
-                                            @Context HttpServletRequest request) throws IOException {
+                                            @Context HttpServletRequest request,
+                                            @Context HttpServletResponse response) throws IOException {
         if (!MultipartUpload.isMultipart(request)) {
             throw new MarketoRefusal("612", "Content-Type must be multipart/form-data, with the file in a part named file.");
         }
@@ -87,8 +92,8 @@ public class MarketoBulkImportResource {
             files.checkAcceptsSubmission(early);
         }
         java.nio.file.Path work = storage.newWorkFile("marketo-");
-        try {
-            MultipartUpload.Received received = MultipartUpload.receive(request, work, maxBytes, FIELDS);
+        try (UploadGate.Pass pass = gate.admit(early == null ? null : early.accountId(), request, response)) {
+            MultipartUpload.Received received = MultipartUpload.receive(pass.request(), work, maxBytes, FIELDS);
             CallerContext caller = early != null ? early : caller(received.field("access_token"));
             String formatValue = firstOf(format, received.field("format"));
             TextFormat declared = formatValue == null || formatValue.isBlank() ? TextFormat.Csv

@@ -4,6 +4,7 @@ import com.bulkupload.application.Causes;
 import com.bulkupload.domain.model.error.ErrorCode;
 import com.bulkupload.interfaces.web.Failures;
 import com.bulkupload.interfaces.web.TrackingIdFilter;
+import com.bulkupload.interfaces.web.UploadGate;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -29,7 +30,9 @@ public class MarketoErrorMapper implements ExceptionMapper<Throwable> {
             return answer(200, MarketoJson.Envelope.failure(trackingId, own.code(), own.getMessage()));
         }
         Failures.Classified failure = Failures.classifyAndLog(exception, trackingId, "Marketo call");
-        String code = failure.frameworkStatus() == 404 || failure.frameworkStatus() == 405 ? "610" : codeOf(failure.error());
+        String code = failure.frameworkStatus() == 404 || failure.frameworkStatus() == 405 ? "610"
+                // Marketo's "Concurrent access limit reached": uploads in flight, not calls per second
+                : Causes.find(exception, UploadGate.UploadsInFlightExceeded.class) != null ? "615" : codeOf(failure.error());
         String message = failure.details() != null ? failure.details() : failure.error().message();
         if (failure.error() == ErrorCode.INTERNAL_ERROR) {
             message = "System error; quote requestId " + trackingId + " to support.";

@@ -9,9 +9,11 @@ import com.bulkupload.interfaces.json.Authenticated;
 import com.bulkupload.interfaces.web.CallerContexts;
 import com.bulkupload.interfaces.web.MultipartUpload;
 import com.bulkupload.interfaces.web.TrackingIdFilter;
+import com.bulkupload.interfaces.web.UploadGate;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -34,11 +36,13 @@ public class UploadResource {
     private final FileSubmissionService uploads;
     private final FileStore storage;
     private final long maxBytes;
+    private final UploadGate gate;
 
-    public UploadResource(FileSubmissionService uploads, FileStore storage, long maxBytes) {
+    public UploadResource(FileSubmissionService uploads, FileStore storage, long maxBytes, UploadGate gate) {
         this.uploads = uploads;
         this.storage = storage;
         this.maxBytes = maxBytes;
+        this.gate = gate;
     }
 
     @JsonPropertyOrder({"TrackingId", "RequestId", "RequestStatus"})
@@ -50,15 +54,16 @@ public class UploadResource {
     @POST
     @Path("/{requestId}")
     @Produces(MediaType.APPLICATION_JSON)
-    public UploadReceipt upload(@PathParam("requestId") String requestId, @Context HttpServletRequest request) throws IOException {
+    public UploadReceipt upload(@PathParam("requestId") String requestId, @Context HttpServletRequest request,
+                                @Context HttpServletResponse response) throws IOException {
         if (!MultipartUpload.isMultipart(request)) {
             throw new BulkApiException(ErrorCode.MISSING_FILE, "Content-Type must be multipart/form-data.");
         }
         uploads.checkAcceptsFile(CallerContexts.current(), requestId);
 
         java.nio.file.Path work = storage.newWorkFile("upload-");
-        try {
-            UploadedFile file = MultipartUpload.receive(request, work, maxBytes, Set.of("charset")).file();
+        try (UploadGate.Pass pass = gate.admit(CallerContexts.current().accountId(), request, response)) {
+            UploadedFile file = MultipartUpload.receive(pass.request(), work, maxBytes, Set.of("charset")).file();
             uploads.accept(CallerContexts.current(), requestId, file);
             return new UploadReceipt(TrackingIdFilter.of(request), requestId, "FileUploaded");
         } finally {

@@ -56,7 +56,7 @@ import org.apache.cxf.transport.servlet.CXFNonSpringServlet;
  * Publishes every protocol on one CXF bus: the SOAP endpoint and one JAX-RS publication per
  * protocol. All are thin adapters over the same application services, injected here and handed to them.
  */
-@WebServlet(urlPatterns = "/*", loadOnStartup = 1)
+@WebServlet(urlPatterns = "/*", loadOnStartup = 1, asyncSupported = true)
 public class BulkCxfServlet extends CXFNonSpringServlet {
 
     public static final String SOAP_ADDRESS = "/Bulk/v13/BulkService.svc";
@@ -148,13 +148,14 @@ public class BulkCxfServlet extends CXFNonSpringServlet {
      * error mapper; {@link Failures} classifies failures for all of them alike.
      */
     private void publishJson(Bus bus) {
+        UploadGate uploadGate = new UploadGate(settings);
         BingLinks links = new BingLinks(settings.publicUrl(), resultFileUrls, Clock.systemUTC());
         ApiAuthenticationFilter bingHeaders = new ApiAuthenticationFilter(authentication);
         publish(bus, "/Bulk/v13", List.of(new BulkJsonResource(requests, links)),
                 new NulCharacterFilter(), bingHeaders,
                 new ApiExceptionMapper(ApiExceptionMapper.BING_REST_STATUS, false));
         publish(bus, "/files", List.of(
-                        new UploadResource(files, storage, settings.maxFileBytes()),
+                        new UploadResource(files, storage, settings.maxFileBytes(), uploadGate),
                         new ResultFileResource(resultFileUrls, storage)),
                 new NulCharacterFilter(), new UploadAuthenticationFilter(authentication),
                 new ApiExceptionMapper(ApiExceptionMapper.OWN_STATUS, true));
@@ -164,7 +165,7 @@ public class BulkCxfServlet extends CXFNonSpringServlet {
                 new ApiExceptionMapper(ApiExceptionMapper.OWN_STATUS, true));
         publish(bus, "/identity", List.of(new TokenResource(authentication)), new OAuthErrorMapper());
         publish(bus, "/bulk/v1", List.of(new MarketoBulkImportResource(authentication, requests, files, rowReports, storage,
-                        settings.maxFileBytes())),
+                        settings.maxFileBytes(), uploadGate)),
                 new NulCharacterFilter(), new MarketoErrorMapper());
         publish(bus, "/admin/v1", List.of(new AdminResource(admin, signingKeys)),
                 new NulCharacterFilter(), new AdminKeyFilter(startup),
@@ -183,6 +184,7 @@ public class BulkCxfServlet extends CXFNonSpringServlet {
         server.setServiceBeans(resources);
         List<Object> all = new java.util.ArrayList<>();
         all.add(JsonMapping.provider());
+        all.add(new ClientGoneWriterInterceptor());
         all.addAll(List.of(providers));
         server.setProviders(all);
         server.create();

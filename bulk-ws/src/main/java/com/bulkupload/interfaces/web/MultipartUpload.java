@@ -86,8 +86,16 @@ public final class MultipartUpload {
         } catch (UploadFileException e) {
             drain(request, maxBytes);
             throw new BulkApiException(e.error(), e.getMessage());
-        } catch (FileUploadException e) {
-            throw new BulkApiException(ErrorCode.MISSING_FILE, "The multipart body is malformed.");
+        } catch (IOException e) {
+            // cut by the UploadGate (too slow, or the client's connection failed), maybe inside the parser's own exception
+            UploadGate.UploadCut cut = com.bulkupload.application.Causes.find(e, UploadGate.UploadCut.class);
+            if (cut != null) {
+                throw new BulkApiException(cut.error(), cut.getMessage());
+            }
+            if (e instanceof FileUploadException) {
+                throw new BulkApiException(ErrorCode.MISSING_FILE, "The multipart body is malformed.");
+            }
+            throw e;
         }
         if (bytes < 0) {
             throw new BulkApiException(ErrorCode.MISSING_FILE);

@@ -30,6 +30,7 @@ public enum ErrorCode {
     ROW_REPORT_NOT_READY(3216, "RowReportNotReady", 409, "The import has not finished; its failed and skipped rows can be read once it has."),
     ROW_REPORT_NOT_AVAILABLE(3217, "RowReportNotAvailable", 410, "The request has no rows to report: its file failed as a whole, or its files were purged."),
     FILE_DOWNLOAD_FAILED(3218, "FileDownloadFailed", 400, "The file could not be downloaded from the URL the request names."),
+    UPLOAD_TOO_SLOW(3219, "UploadTooSlow", 408, "The upload arrived slower than the minimum transfer rate and was cut; send the file again."),
     INVALID_CUSTOMER_ID(3230, "InvalidCustomerId", 404, "The customer does not exist."),
     INVALID_ACCOUNT_ID(3231, "InvalidAccountId", 404, "The account does not exist."),
     MISSING_PARAMETER(3240, "MissingParameter", 400, "A required parameter is missing."),

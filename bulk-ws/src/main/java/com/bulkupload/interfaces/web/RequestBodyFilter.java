@@ -1,0 +1,167 @@
+package com.bulkupload.interfaces.web;
+
+import com.bulkupload.infrastructure.config.BulkSettings;
+import jakarta.inject.Inject;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Logger;
+
+/**
+ * Reads the body of every API call (SOAP, JSON, token, admin, read API, Marketo status, Alibaba
+ * RPC, TOP; every request but a file upload, {@link UploadGate}) before the call is given a worker
+ * thread: the bytes are taken in with non-blocking reads as they arrive, on no thread at all
+ * between them, and the call is dispatched once the body is whole. A body that is not whole within
+ * BULK_REQUEST_BODY_SECONDS (10) is answered 408 and its connection closed; one over
+ * BULK_MAX_REQUEST_BODY_BYTES (4 MiB, above the 1 MB the parsers accept, so that they refuse
+ * a larger one with the protocol's own error) is answered 413 and closed. A slow or stalled client
+ * therefore holds a connection and its bytes so far, never one of the threads that answer
+ * everybody else (docs/operations.md, "Slow and greedy clients").
+ */
+public class RequestBodyFilter extends HttpFilter {
+
+    private static final Logger LOG = Logger.getLogger(RequestBodyFilter.class.getName());
+    private static final String BODY = RequestBodyFilter.class.getName() + ".body";
+
+    @Inject
+    BulkSettings settings;
+
+    private long deadlineMillis;
+    private int maxBytes;
+
+    @Override
+    public void init() {
+        deadlineMillis = settings.requestBodyDeadline().toMillis();
+        maxBytes = settings.maxRequestBodyBytes();
+    }
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (request.getDispatcherType() == DispatcherType.ASYNC) {
+            Object body = request.getAttribute(BODY);
+            chain.doFilter(body instanceof byte[] bytes ? new BufferedBodyRequest(request, bytes) : request, response);
+            return;
+        }
+        if (UploadGate.isFileUpload(request)) {
+            chain.doFilter(request, response);
+            UploadGate.closeIfCut(request, response);
+            return;
+        }
+        if (!hasBody(request)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        if (request.getContentLengthLong() > maxBytes) {
+            refuse(response, 413, "The request body is over " + maxBytes + " bytes.");
+            return;
+        }
+        AsyncContext async = request.startAsync();
+        async.setTimeout(deadlineMillis);
+        BodyReader reader = new BodyReader(async, request.getInputStream(), request.getContentLengthLong());
+        async.addListener(reader);
+        request.getInputStream().setReadListener(reader);
+    }
+
+    private static boolean hasBody(HttpServletRequest request) {
+        return request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
+    }
+
+    /** Answers and closes: the rest of the body is never read, so the connection cannot be used again. */
+    static void refuse(HttpServletResponse response, int status, String message) throws IOException {
+        response.setStatus(status);
+        response.setHeader("Connection", "close");
+        response.setContentType("application/json");
+        String json = "{\"Code\":100,\"ErrorCode\":\"NullRequest\",\"Message\":\"" + message + "\"}";
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
+    }
+
+    /** Collects the body as it arrives; the first of "whole", "too late", "too large", "gone" settles the call. */
+    private final class BodyReader implements ReadListener, AsyncListener {
+
+        private final AsyncContext async;
+        private final ServletInputStream in;
+        private final ByteArrayOutputStream body;
+        private final byte[] chunk = new byte[8192];
+        private final AtomicBoolean settled = new AtomicBoolean();
+
+        BodyReader(AsyncContext async, ServletInputStream in, long declaredLength) {
+            this.async = async;
+            this.in = in;
+            this.body = new ByteArrayOutputStream((int) Math.min(Math.max(declaredLength, 512), 64 * 1024));
+        }
+
+        @Override
+        public void onDataAvailable() throws IOException {
+            while (!settled.get() && in.isReady()) {
+                int n = in.read(chunk);
+                if (n < 0) {
+                    return; // onAllDataRead follows
+                }
+                body.write(chunk, 0, n);
+                if (body.size() > maxBytes && settled.compareAndSet(false, true)) {
+                    refuse((HttpServletResponse) async.getResponse(), 413, "The request body is over " + maxBytes + " bytes.");
+                    async.complete();
+                    return;
+                }
+            }
+        }
+
+        @Override
+        public void onAllDataRead() {
+            if (settled.compareAndSet(false, true)) {
+                async.getRequest().setAttribute(BODY, body.toByteArray());
+                async.dispatch();
+            }
+        }
+
+        @Override
+        public void onError(Throwable failure) {
+            // the client went away (or the listener's read timeout cut it): nobody to answer
+            if (settled.compareAndSet(false, true)) {
+                LOG.fine(() -> "A request body ended before it was whole: " + failure);
+                async.complete();
+            }
+        }
+
+        @Override
+        public void onTimeout(AsyncEvent event) throws IOException {
+            if (settled.compareAndSet(false, true)) {
+                org.jboss.logging.MDC.put(TrackingIdFilter.HEADER, TrackingIdFilter.of((HttpServletRequest) async.getRequest()));
+                LOG.info(() -> "A request body was not whole within " + deadlineMillis + " ms (" + body.size()
+                        + " bytes so far): answered 408 and closed");
+                refuse((HttpServletResponse) async.getResponse(), 408,
+                        "The request body did not arrive within " + deadlineMillis / 1000 + " seconds.");
+                async.complete();
+                org.jboss.logging.MDC.remove(TrackingIdFilter.HEADER);
+            }
+        }
+
+        @Override
+        public void onComplete(AsyncEvent event) {
+        }
+
+        @Override
+        public void onError(AsyncEvent event) {
+            onError(event.getThrowable());
+        }
+
+        @Override
+        public void onStartAsync(AsyncEvent event) {
+        }
+    }
+}

@@ -1,0 +1,337 @@
+package com.bulkupload.interfaces.web;
+
+import com.bulkupload.domain.model.error.ErrorCode;
+import com.bulkupload.infrastructure.config.BulkSettings;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+
+/**
+ * Bounds what file uploads (Bing's UploadUrl, Marketo's leads.json, the console) hold while they
+ * stream, the only requests that keep a worker thread for as long as their bytes take: at most
+ * BULK_MAX_UPLOADS_PER_ACCOUNT per account, BULK_MAX_UPLOADS_PER_ADDRESS per source address and
+ * BULK_MAX_UPLOADS on the node (fewer than its worker threads, so that API calls always find one);
+ * one more is refused at once with 117 / HTTP 429 (Marketo: 615). An upload slower than
+ * BULK_UPLOAD_MIN_BYTES_PER_SECOND over a window of BULK_UPLOAD_RATE_WINDOW_SECONDS is cut with
+ * 3219 and its connection closed; a stalled one is cut by the listener's read timeout. Either way
+ * the request keeps waiting for its file and nothing half-written is kept.
+ * <p>
+ * The counts are this node's, in memory, on purpose: what they protect are this node's threads
+ * and connections (docs/design.md, "Slow and greedy clients"). Behind a balancer of K nodes an
+ * account may stream up to K times its limit.
+ */
+public final class UploadGate {
+
+    private final int perAccount;
+    private final int perAddress;
+    private final int perNode;
+    private static final String NODE = "node";
+    private static final String CUT = UploadGate.class.getName() + ".cut";
+    private static final long FINISH_BYTES = 1024 * 1024;
+    private final long minBytesPerWindow;
+    private final long windowNanos;
+    private final LongSupplier nanoClock;
+    private final ConcurrentHashMap<Long, Integer> accounts = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Integer> addresses = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Integer> node = new ConcurrentHashMap<>();
+
+    public UploadGate(BulkSettings settings) {
+        this(settings.maxUploadsPerAccount(), settings.maxUploadsPerAddress(), settings.maxUploadsPerNode(),
+                settings.minUploadBytesPerSecond() * settings.uploadRateWindow().toSeconds(), settings.uploadRateWindow().toNanos(),
+                System::nanoTime);
+    }
+
+    UploadGate(int perAccount, int perAddress, int perNode, long minBytesPerWindow, long windowNanos, LongSupplier nanoClock) {
+        this.perAccount = perAccount;
+        this.perAddress = perAddress;
+        this.perNode = perNode;
+        this.minBytesPerWindow = minBytesPerWindow;
+        this.windowNanos = windowNanos;
+        this.nanoClock = nanoClock;
+    }
+
+    /** Whether the request is a file upload, which streams on a worker thread instead of being read first ({@link RequestBodyFilter}). */
+    public static boolean isFileUpload(HttpServletRequest request) {
+        if (!"POST".equalsIgnoreCase(request.getMethod())) {
+            return false;
+        }
+        HttpServletRequest resolved = DotSegments.resolved(request);
+        String path = resolved.getRequestURI().substring(Math.min(resolved.getRequestURI().length(), request.getContextPath().length()));
+        return path.startsWith("/files/uploads/") || path.equals("/bulk/v1/leads.json");
+    }
+
+    /**
+     * Closes the connection of an upload that was cut, once its answer is flushed. Without this
+     * the container would read the rest of the body before it let go of the worker thread (it
+     * drains every request), which a trickling client makes last as long as it likes. Undertow's
+     * own API: the Servlet API has no way to drop a connection.
+     */
+    public static void closeIfCut(HttpServletRequest request, HttpServletResponse response) {
+        if (request.getAttribute(CUT) == null) {
+            return;
+        }
+        try {
+            response.flushBuffer();
+        } catch (IOException e) {
+            // the client is gone already
+        }
+        try {
+            io.undertow.servlet.handlers.ServletRequestContext.requireCurrent().getExchange().getConnection().close();
+        } catch (IOException e) {
+            // closed already
+        }
+    }
+
+    /**
+     * Reads what is left of a body that was refused or not read to its end (the epilogue after
+     * the last part, a small file refused): up to {@value #FINISH_BYTES} bytes, at the minimum
+     * rate; so that the answer can be read by a client that sends the whole body first, and the
+     * connection serves again. A body with more left, or slower, is left unread.
+     */
+    private void finishOrLeave(HttpServletRequest request, HttpServletResponse response) {
+        if (request.getAttribute(CUT) != null) {
+            return; // cut while it was read: left unread already
+        }
+        try {
+            ServletInputStream original = request.getInputStream();
+            RateGuardedInput in = new RateGuardedInput(original, request, response);
+            byte[] buffer = new byte[16 * 1024];
+            long left = FINISH_BYTES;
+            while (left > 0 && !original.isFinished()) {
+                int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+                if (n < 0) {
+                    return;
+                }
+                left -= n;
+            }
+            if (!original.isFinished()) {
+                leaveUnread(request, response);
+            }
+        } catch (IOException | IllegalStateException e) {
+            leaveUnread(request, response); // cut already, or the client is gone
+        }
+    }
+
+    /**
+     * The rest of the body is never read: CXF is handed an empty stream in its place (it would
+     * read the rest before it writes the answer), and the connection is closed once the answer is
+     * out ({@link #closeIfCut}).
+     */
+    static void leaveUnread(HttpServletRequest request, HttpServletResponse response) {
+        request.setAttribute(CUT, Boolean.TRUE);
+        if (!response.isCommitted()) {
+            response.setHeader("Connection", "close");
+        }
+        org.apache.cxf.message.Message message = org.apache.cxf.phase.PhaseInterceptorChain.getCurrentMessage();
+        org.apache.cxf.message.Message inbound = message == null || message.getExchange() == null ? null : message.getExchange().getInMessage();
+        org.apache.cxf.io.DelegatingInputStream body = inbound == null ? null : inbound.getContent(org.apache.cxf.io.DelegatingInputStream.class);
+        if (body != null) {
+            body.setInputStream(java.io.InputStream.nullInputStream());
+        }
+    }
+
+    /** Thrown when one more upload would pass a limit: the protocol's rate-limit error. */
+    public static final class UploadsInFlightExceeded extends com.bulkupload.application.BulkApiException {
+        UploadsInFlightExceeded(String details) {
+            super(ErrorCode.CALL_RATE_EXCEEDED, details);
+        }
+    }
+
+    /**
+     * Lets the upload in, or refuses it; the pass must be closed when the upload is over. Its
+     * request reads the body under the minimum rate. {@code accountId} is null when the caller is
+     * only known from the body (Marketo's access_token form field): then the address and node
+     * limits hold alone.
+     */
+    public Pass admit(Long accountId, HttpServletRequest request, HttpServletResponse response) {
+        String address = request.getRemoteAddr() == null ? "" : request.getRemoteAddr();
+        try {
+            return enter(accountId, address, request, response);
+        } catch (UploadsInFlightExceeded refused) {
+            finishOrLeave(request, response);
+            throw refused;
+        }
+    }
+
+    private Pass enter(Long accountId, String address, HttpServletRequest request, HttpServletResponse response) {
+        if (accountId != null && !take(accounts, accountId, perAccount)) {
+            throw new UploadsInFlightExceeded("This account has " + perAccount + " uploads in flight already; send this file when one has finished.");
+        }
+        if (!take(addresses, address, perAddress)) {
+            releaseAccount(accountId);
+            throw new UploadsInFlightExceeded("This address has " + perAddress + " uploads in flight already; send this file when one has finished.");
+        }
+        if (!take(node, NODE, perNode)) {
+            releaseAccount(accountId);
+            release(addresses, address);
+            throw new UploadsInFlightExceeded("The server takes " + perNode + " uploads at once; send this file again in a moment.");
+        }
+        return new Pass(accountId, address, request, response);
+    }
+
+    /** Uploads in flight on this node now. */
+    public int inFlight() {
+        return node.getOrDefault(NODE, 0);
+    }
+
+    /** One more for the key, unless it has {@code limit} already; a count back to 0 leaves the map. */
+    private static <K> boolean take(ConcurrentHashMap<K, Integer> counts, K key, int limit) {
+        boolean[] taken = {false};
+        counts.compute(key, (k, n) -> {
+            int now = n == null ? 0 : n;
+            if (now >= limit) {
+                return n;
+            }
+            taken[0] = true;
+            return now + 1;
+        });
+        return taken[0];
+    }
+
+    private void releaseAccount(Long accountId) {
+        if (accountId != null) {
+            release(accounts, accountId);
+        }
+    }
+
+    private static <K> void release(ConcurrentHashMap<K, Integer> counts, K key) {
+        counts.computeIfPresent(key, (k, n) -> n <= 1 ? null : n - 1);
+    }
+
+    /** An admitted upload: its request reads the body under the minimum rate; close() lets the next one in. */
+    public final class Pass implements AutoCloseable {
+
+        private final Long accountId;
+        private final String address;
+        private final HttpServletRequest request;
+        private final HttpServletResponse response;
+        private boolean closed;
+
+        private Pass(Long accountId, String address, HttpServletRequest request, HttpServletResponse response) {
+            this.accountId = accountId;
+            this.address = address;
+            this.response = response;
+            this.request = new RateGuardedRequest(request, response);
+        }
+
+        public HttpServletRequest request() {
+            return request;
+        }
+
+        /** Lets the next upload in; a body not read to its end (a refusal, a cut) is left unread and its connection closed. */
+        @Override
+        public void close() {
+            if (!closed) {
+                closed = true;
+                finishOrLeave((HttpServletRequest) ((HttpServletRequestWrapper) request).getRequest(), response);
+                releaseAccount(accountId);
+                release(addresses, address);
+                release(node, NODE);
+            }
+        }
+    }
+
+    /** Why an upload's body stopped: too slow (3219), or the client's connection failed. */
+    public static final class UploadCut extends IOException {
+        private final ErrorCode error;
+
+        UploadCut(ErrorCode error, String message, Throwable cause) {
+            super(message, cause);
+            this.error = error;
+        }
+
+        public ErrorCode error() {
+            return error;
+        }
+    }
+
+    private final class RateGuardedRequest extends HttpServletRequestWrapper {
+
+        private final HttpServletResponse response;
+        private ServletInputStream guarded;
+
+        RateGuardedRequest(HttpServletRequest request, HttpServletResponse response) {
+            super(request);
+            this.response = response;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            if (guarded == null) {
+                guarded = new RateGuardedInput(super.getInputStream(), (HttpServletRequest) getRequest(), response);
+            }
+            return guarded;
+        }
+    }
+
+    private final class RateGuardedInput extends ServletInputStream {
+
+        private final ServletInputStream in;
+        private final HttpServletRequest request;
+        private final HttpServletResponse response;
+        private long windowStart = nanoClock.getAsLong();
+        private long windowBytes;
+
+        RateGuardedInput(ServletInputStream in, HttpServletRequest request, HttpServletResponse response) {
+            this.in = in;
+            this.request = request;
+            this.response = response;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n;
+            try {
+                n = in.read(b, off, len);
+            } catch (IOException e) {
+                // the client went away, or the listener's read timeout cut a stalled upload
+                throw cut(ErrorCode.NULL_REQUEST, "The upload ended before the file was whole.", e);
+            }
+            if (n > 0) {
+                windowBytes += n;
+            }
+            long now = nanoClock.getAsLong();
+            if (now - windowStart >= windowNanos) {
+                if (windowBytes < minBytesPerWindow && n >= 0) {
+                    throw cut(ErrorCode.UPLOAD_TOO_SLOW, "The upload sent " + windowBytes + " bytes in " + (now - windowStart) / 1_000_000_000
+                            + " s, under the minimum of " + minBytesPerWindow / Math.max(1, windowNanos / 1_000_000_000)
+                            + " bytes per second; send the file again.", null);
+                }
+                windowStart = now;
+                windowBytes = 0;
+            }
+            return n;
+        }
+
+        private UploadCut cut(ErrorCode error, String message, Throwable cause) {
+            leaveUnread(request, response);
+            return new UploadCut(error, message, cause);
+        }
+
+        @Override
+        public boolean isFinished() {
+            return in.isFinished();
+        }
+
+        @Override
+        public boolean isReady() {
+            return in.isReady();
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+            in.setReadListener(listener);
+        }
+    }
+}
