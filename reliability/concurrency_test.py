@@ -26,8 +26,6 @@ import subprocess
 import sys
 import threading
 import time
-import urllib.error
-import urllib.request
 import zipfile
 from xml.sax.saxutils import escape
 
@@ -41,7 +39,6 @@ CAP = 3
 CONCURRENCY = 2
 FORMATS = ["csv", "tsv", "ssv", "xlsx", "csv.gz"]
 SAMPLE_XLSX = os.path.join(harness.ROOT, "..", "shared", "data", "customers-10.xlsx")
-SOAP_NS = "https://bingads.microsoft.com/CampaignManagement/v13"
 
 
 # --- the files -----------------------------------------------------------------------------------
@@ -85,49 +82,6 @@ def write_xlsx(csv_path, xlsx_path):
 
 # --- tenants and calls ---------------------------------------------------------------------------
 
-def admin(path, name):
-    return harness.call(path, {"Name": name}, {"X-Admin-Key": harness.ADMIN_KEY})
-
-
-def new_tenant(number):
-    customer = admin("/admin/v1/customers", f"tenant-{number}")["CustomerId"]
-    account = admin(f"/admin/v1/customers/{customer}/accounts", f"tenant-{number}")
-    client = admin(f"/admin/v1/customers/{customer}/clients", f"tenant-{number}")
-    token = bulk_client.access_token(BASE, client["ClientId"], client["ClientSecret"])
-    headers = bulk_client.api_headers(token, client["DeveloperToken"], customer, account["AccountId"])
-    lists = [admin(f"/admin/v1/accounts/{account['AccountId']}/lists", fmt)["CustomerListId"] for fmt in FORMATS]
-    return {"number": number, "account": account["AccountId"], "customer": customer, "headers": headers,
-            "token": token, "developer": client["DeveloperToken"], "lists": lists}
-
-
-def post(path, body, headers):
-    """(HTTP status, JSON answer) without raising on 4xx."""
-    request = urllib.request.Request(BASE + path, data=json.dumps(body).encode(), method="POST",
-                                     headers=dict(headers, **{"Content-Type": "application/json"}))
-    try:
-        with urllib.request.urlopen(request, timeout=60) as r:
-            return r.status, json.loads(r.read())
-    except urllib.error.HTTPError as e:
-        return e.code, json.loads(e.read() or b"{}")
-
-
-def soap_status(tenant, request_id):
-    envelope = (f'<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Header>'
-                f'<AuthenticationToken xmlns="{SOAP_NS}">{tenant["token"]}</AuthenticationToken>'
-                f'<CustomerAccountId xmlns="{SOAP_NS}">{tenant["account"]}</CustomerAccountId>'
-                f'<CustomerId xmlns="{SOAP_NS}">{tenant["customer"]}</CustomerId>'
-                f'<DeveloperToken xmlns="{SOAP_NS}">{tenant["developer"]}</DeveloperToken></s:Header><s:Body>'
-                f'<GetBulkUploadStatusRequest xmlns="{SOAP_NS}"><RequestId>{request_id}</RequestId>'
-                f'</GetBulkUploadStatusRequest></s:Body></s:Envelope>')
-    request = urllib.request.Request(BASE + "/Bulk/v13/BulkService.svc", data=envelope.encode(), method="POST",
-                                     headers={"Content-Type": "text/xml; charset=utf-8", "SOAPAction": '"GetBulkUploadStatus"'})
-    try:
-        with urllib.request.urlopen(request, timeout=60) as r:
-            return r.status
-    except urllib.error.HTTPError as e:
-        return e.code
-
-
 # --- the run -------------------------------------------------------------------------------------
 
 class Run:
@@ -150,7 +104,7 @@ def tenant_worker(run, tenant, files, start):
     start.wait()
     urls = []
     for index in range(len(files)):
-        status, body = post("/Bulk/v13/BulkUploadUrl/Query", {"ResponseMode": "ErrorsAndResults", "AccountId": tenant["account"],
+        status, body = harness.post("/Bulk/v13/BulkUploadUrl/Query", {"ResponseMode": "ErrorsAndResults", "AccountId": tenant["account"],
                                                               "CustomerListId": tenant["lists"][index]}, tenant["headers"])
         if status != 200:
             run.problems.append(f"tenant {tenant['number']}: GetBulkUploadUrl answered {status} {body}")
@@ -192,8 +146,8 @@ def poller(run, tenant):
         if not mine:
             time.sleep(0.05)
         for request_id in mine:
-            status, body = post("/Bulk/v13/BulkUploadStatus/Query", {"RequestId": request_id}, tenant["headers"])
-            soap = soap_status(tenant, request_id)
+            status, body = harness.post("/Bulk/v13/BulkUploadStatus/Query", {"RequestId": request_id}, tenant["headers"])
+            soap = harness.soap_status(tenant, request_id)
             time.sleep(0.05)
             with run.lock:
                 run.polls["json"] += 1
@@ -228,7 +182,7 @@ def main():
     harness.fresh_setup()
     server_log = os.path.join(harness.SERVER, "standalone", "log", "server.log")
     log_start = os.path.getsize(server_log)
-    tenants = [new_tenant(n) for n in range(1, TENANTS + 1)]
+    tenants = [harness.new_tenant(n, FORMATS) for n in range(1, TENANTS + 1)]
     log(f"{TENANTS} tenants × {len(files)} files of {rows} rows, cap {CAP} per account, {CONCURRENCY} imports at once")
 
     run = Run()

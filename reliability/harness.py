@@ -7,6 +7,7 @@ import signal
 import subprocess
 import sys
 import time
+import json
 import urllib.error
 import urllib.request
 
@@ -70,6 +71,7 @@ def kill_server():
 
 def fresh_setup():
     kill_server()
+    os.makedirs(WORK, exist_ok=True)
     subprocess.run(["rm", "-rf", SERVER], check=True)
     subprocess.run(["cp", "-r", os.path.join(ROOT, "ear", "target", "server"), SERVER], check=True)
     psql(f"DROP SCHEMA IF EXISTS {SCHEMA} CASCADE; CREATE SCHEMA {SCHEMA};")
@@ -113,3 +115,62 @@ def wait_final(request_id, headers, timeout=900):
             return s
         time.sleep(1)
     raise SystemExit(f"{request_id} not final after {timeout} s")
+
+
+# --- tenants and their calls, without raising on an error answer ---------------------------------
+
+SOAP_NS = "https://bingads.microsoft.com/CampaignManagement/v13"
+
+
+def admin(path, name):
+    return call(path, {"Name": name}, {"X-Admin-Key": ADMIN_KEY})
+
+
+def new_tenant(number, list_names=()):
+    """A customer of its own with an account, an API client and a token, and a list for each name given."""
+    customer = admin("/admin/v1/customers", f"tenant-{number}")["CustomerId"]
+    account = admin(f"/admin/v1/customers/{customer}/accounts", f"tenant-{number}")
+    client = admin(f"/admin/v1/customers/{customer}/clients", f"tenant-{number}")
+    token = bulk_client.access_token(BASE, client["ClientId"], client["ClientSecret"])
+    headers = bulk_client.api_headers(token, client["DeveloperToken"], customer, account["AccountId"])
+    lists = [admin(f"/admin/v1/accounts/{account['AccountId']}/lists", name)["CustomerListId"] for name in list_names]
+    return {"number": number, "account": account["AccountId"], "customer": customer, "headers": headers,
+            "token": token, "developer": client["DeveloperToken"], "lists": lists}
+
+
+def post(path, body, headers, timeout=60):
+    """(HTTP status, JSON answer) without raising on 4xx."""
+    request = urllib.request.Request(BASE + path, data=json.dumps(body).encode(), method="POST",
+                                     headers=dict(headers, **{"Content-Type": "application/json"}))
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as r:
+            return r.status, json.loads(r.read())
+    except urllib.error.HTTPError as e:
+        return e.code, json.loads(e.read() or b"{}")
+
+
+def soap_status(tenant, request_id, timeout=60):
+    envelope = (f'<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Header>'
+                f'<AuthenticationToken xmlns="{SOAP_NS}">{tenant["token"]}</AuthenticationToken>'
+                f'<CustomerAccountId xmlns="{SOAP_NS}">{tenant["account"]}</CustomerAccountId>'
+                f'<CustomerId xmlns="{SOAP_NS}">{tenant["customer"]}</CustomerId>'
+                f'<DeveloperToken xmlns="{SOAP_NS}">{tenant["developer"]}</DeveloperToken></s:Header><s:Body>'
+                f'<GetBulkUploadStatusRequest xmlns="{SOAP_NS}"><RequestId>{request_id}</RequestId>'
+                f'</GetBulkUploadStatusRequest></s:Body></s:Envelope>')
+    request = urllib.request.Request(BASE + "/Bulk/v13/BulkService.svc", data=envelope.encode(), method="POST",
+                                     headers={"Content-Type": "text/xml; charset=utf-8", "SOAPAction": '"GetBulkUploadStatus"'})
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as r:
+            return r.status
+    except urllib.error.HTTPError as e:
+        return e.code
+
+
+def generate(name, rows, seed, *options):
+    """A gen-customers CSV under reliability/target (kept between runs) and its --expect summary."""
+    path = os.path.join(WORK, f"{name}-{rows}-{seed}.csv")
+    expect_path = path + ".expect.json"
+    if not os.path.exists(expect_path):
+        os.makedirs(WORK, exist_ok=True)
+        subprocess.run([GEN, "--rows", str(rows), "--seed", str(seed), "--out", path, "--expect", expect_path, *options], check=True)
+    return path, json.load(open(expect_path))

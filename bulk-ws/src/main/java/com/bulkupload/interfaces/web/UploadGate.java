@@ -88,32 +88,34 @@ public final class UploadGate {
     }
 
     /**
-     * Reads what is left of a body that was refused or not read to its end (the epilogue after
-     * the last part, a small file refused): up to {@value #FINISH_BYTES} bytes, at the minimum
-     * rate; so that the answer can be read by a client that sends the whole body first, and the
-     * connection serves again. A body with more left, or slower, is left unread.
+     * Reads what is left of a body that was refused or not read to its end (the epilogue after the
+     * last part, a small file refused before it was read), as far as it has arrived already and up
+     * to {@value #FINISH_BYTES} bytes, never waiting for more: so that a client which sends its
+     * whole body before it reads the answer gets that answer, and the connection serves again. A
+     * body with more to come is left unread ({@link #leaveUnread}); waiting for it would hand the
+     * worker thread to the client, for each refusal.
      */
-    private void finishOrLeave(HttpServletRequest request, HttpServletResponse response) {
+    private static void finishOrLeave(HttpServletRequest request, HttpServletResponse response) {
         if (request.getAttribute(CUT) != null) {
             return; // cut while it was read: left unread already
         }
         try {
-            ServletInputStream original = request.getInputStream();
-            RateGuardedInput in = new RateGuardedInput(original, request, response);
+            ServletInputStream in = request.getInputStream();
             byte[] buffer = new byte[16 * 1024];
             long left = FINISH_BYTES;
-            while (left > 0 && !original.isFinished()) {
-                int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+            // available() reads what the connection holds without blocking, and sees the body's end
+            for (int ready = in.available(); left > 0 && !in.isFinished() && ready > 0; ready = in.available()) {
+                int n = in.read(buffer, 0, (int) Math.min(buffer.length, Math.min(left, ready)));
                 if (n < 0) {
                     return;
                 }
                 left -= n;
             }
-            if (!original.isFinished()) {
+            if (!in.isFinished()) {
                 leaveUnread(request, response);
             }
         } catch (IOException | IllegalStateException e) {
-            leaveUnread(request, response); // cut already, or the client is gone
+            leaveUnread(request, response); // the client is gone
         }
     }
 
@@ -317,6 +319,11 @@ public final class UploadGate {
         private UploadCut cut(ErrorCode error, String message, Throwable cause) {
             leaveUnread(request, response);
             return new UploadCut(error, message, cause);
+        }
+
+        @Override
+        public int available() throws IOException {
+            return in.available();
         }
 
         @Override
