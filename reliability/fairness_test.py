@@ -7,7 +7,8 @@ interleaved; once both slots are busy tenant C sends a 10-row file. Checks, one 
 "N passed, N failed" (exit 1 if any failed):
   - C's file completes within the time of one chunk (5,000 rows of a big import) after the first
     slot frees, plus the 0.25 s of polling: it goes before A's and B's waiting files;
-  - the slots then alternate between A and B (round robin), each account's files in upload order;
+  - every import starts in its account's turn: of the accounts with a file waiting and none
+    running, the one whose last import started longest ago (round robin), one at a time each;
   - every file of A and B completes with exactly the counts gen-customers --expect gives.
 See reliability/README.md and docs/design.md, "Import slots".
 
@@ -71,24 +72,42 @@ def main():
     for t in pollers:
         t.join()
 
-    c_done = finals[request_id][0]
-    big_times = sorted(finals[r][0] for n, _, r, _ in requests if n != "C")
-    slot_freed = min(t for t in big_times if t > c_sent) if any(t > c_sent for t in big_times) else c_sent
-    durations = harness.psql("select extract(epoch from (updated_at - started_at)) from upload_request"
-                             f" where account_id in ({a['account']}, {b['account']}) order by 1").split()
-    median = float(durations[len(durations) // 2])
+    # the server's own instants: when C's file arrived, when it completed, when big files completed
+    def epoch(sql):
+        return [float(v) for v in harness.psql(sql).replace("|", " ").split()]
+    c_uploaded, c_done = epoch(f"select extract(epoch from uploaded_at), extract(epoch from updated_at) from upload_request"
+                               f" where request_id = '{request_id}'")
+    big_done = epoch("select extract(epoch from updated_at) from upload_request"
+                     f" where account_id in ({a['account']}, {b['account']}) order by 1")
+    slot_freed = min([t for t in big_done if t > c_uploaded], default=c_uploaded)
+    durations = epoch("select extract(epoch from (updated_at - started_at)) from upload_request"
+                      f" where account_id in ({a['account']}, {b['account']}) order by 1")
+    median = durations[len(durations) // 2]
     chunk_seconds = median / max(1, rows / CHUNK_ROWS)
     after_slot = c_done - slot_freed
     check("C's 10-row file after a slot frees", after_slot <= chunk_seconds + POLL + 0.5,
-          f"completed {after_slot:.2f} s after the first slot freed (a chunk takes {chunk_seconds:.2f} s, an import {median:.1f} s);"
-          f" {c_done - c_sent:.1f} s after it was sent, behind {len([t for t in big_times if t < c_done])} of the 8 big files"
-          f" (first come first served would have put it behind all 8)")
-    order = harness.psql("select a.name from upload_request r join account a on a.id = r.account_id"
-                         f" where r.account_id in ({a['account']}, {b['account']}, {c['account']}) order by r.started_at").split()
+          f"completed {after_slot:.2f} s after the first slot freed (a chunk of a big import takes {chunk_seconds:.2f} s,"
+          f" the import {median:.1f} s); {c_done - c_uploaded:.1f} s after it arrived, before"
+          f" {len([t for t in big_done if t > c_done])} of the 8 big files (first come first served would have put it behind all 8)")
+    # every start was its account's turn: of the accounts with a file waiting and no import
+    # running at that instant, the one whose previous import started longest ago (never first)
+    rows_ = harness.psql("select a.name, extract(epoch from r.uploaded_at), extract(epoch from r.started_at),"
+                         " extract(epoch from r.updated_at) from upload_request r join account a on a.id = r.account_id"
+                         f" where r.account_id in ({a['account']}, {b['account']}, {c['account']}) order by r.started_at")
     names = {"tenant-1": "A", "tenant-2": "B", "tenant-3": "C"}
-    starts = "".join(names.get(n, "?") for n in order)
-    alternating = all(starts[i] != starts[i + 1] for i in range(len(starts) - 1) if "C" not in starts[i:i + 2])
-    check("slots alternate between the accounts", alternating and "C" in starts[:4], f"imports started in the order {starts}")
+    imports = [(names.get(n, "?"), float(u), float(st), float(e))
+               for n, u, st, e in (line.split("|") for line in rows_.splitlines())]
+    out_of_turn = []
+    for i, (who, _, started, _) in enumerate(imports):
+        waiting = {w for w, up, st, _ in imports if up < started and st >= started}
+        running = {w for w, _, st, end in imports if st < started < end}
+        last = {w: max([st for w2, _, st, _ in imports if w2 == w and st < started], default=0.0) for w in waiting - running}
+        if who in running:
+            out_of_turn.append(f"{who} ran two imports at once at {started - imports[0][2]:.1f} s")
+        elif last and last[who] != min(last.values()):
+            out_of_turn.append(f"{who} at {started - imports[0][2]:.1f} s while {min(last, key=last.get)} had waited longer")
+    check("every import started in its account's turn", not out_of_turn and any(w == "C" for w, *_ in imports[:4]),
+          f"order {''.join(w for w, *_ in imports)}; out of turn: {out_of_turn}")
     wrong = [f"{n} {r}: {finals[r][1]['RequestStatus']} {finals[r][1]['RowsProcessed']}/{finals[r][1]['RowsFailed']}"
              for n, _, r, e in requests
              if finals[r][1]["RowsProcessed"] != e["rows"] or finals[r][1]["RowsFailed"] != e["failed"]
