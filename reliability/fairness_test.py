@@ -27,11 +27,7 @@ POLL = 0.25
 
 def main():
     rows = int(sys.argv[1]) if len(sys.argv) > 1 else 300_000
-    results = []
-
-    def check(name, ok, detail):
-        results.append(ok)
-        print(f"{'PASS' if ok else 'FAIL'} {name}: {detail}", flush=True)
+    check = harness.Checks()
 
     harness.log(f"generating 4 files of {rows} rows and one of 10")
     big = [harness.generate("fair", rows, seed) for seed in (11, 12, 13, 14)]
@@ -114,10 +110,7 @@ def main():
              or not finals[r][1]["RequestStatus"].startswith("Completed")]
     check("every file imported exactly", not wrong, f"{len(requests)} files, wrong: {wrong}")
 
-    harness.kill_server()
-    failed = results.count(False)
-    print(f"{results.count(True)} passed, {failed} failed")
-    sys.exit(1 if failed else 0)
+    check.finish()
 
 
 if __name__ == "__main__":

@@ -174,3 +174,20 @@ def generate(name, rows, seed, *options):
         os.makedirs(WORK, exist_ok=True)
         subprocess.run([GEN, "--rows", str(rows), "--seed", str(seed), "--out", path, "--expect", expect_path, *options], check=True)
     return path, json.load(open(expect_path))
+
+
+class Checks:
+    """One line per check, PASS or FAIL with its figures; finish() stops the server and exits 1 if any failed."""
+
+    def __init__(self):
+        self.results = []
+
+    def __call__(self, name, ok, detail):
+        self.results.append(ok)
+        print(f"{'PASS' if ok else 'FAIL'} {name}: {detail}", flush=True)
+
+    def finish(self):
+        kill_server()
+        failed = self.results.count(False)
+        print(f"{self.results.count(True)} passed, {failed} failed")
+        sys.exit(1 if failed else 0)

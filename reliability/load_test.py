@@ -21,7 +21,6 @@ import os
 import selectors
 import socket
 import subprocess
-import sys
 import threading
 import time
 import urllib.parse
@@ -152,11 +151,7 @@ def leftovers():
 
 def main():
     harness.fresh_setup()
-    results = []
-
-    def check(name, ok, detail):
-        results.append(ok)
-        print(f"{'PASS' if ok else 'FAIL'} {name}: {detail}", flush=True)
+    check = harness.Checks()
 
     attacker = harness.new_tenant(1)
     victim = harness.new_tenant(2)
@@ -219,10 +214,7 @@ def main():
                                    capture_output=True, text=True).stdout.strip()
     check("no ERROR in the server log", errors_logged == "0", f"{errors_logged} lines")
 
-    harness.kill_server()
-    failed = results.count(False)
-    print(f"{results.count(True)} passed, {failed} failed")
-    sys.exit(1 if failed else 0)
+    check.finish()
 
 
 if __name__ == "__main__":

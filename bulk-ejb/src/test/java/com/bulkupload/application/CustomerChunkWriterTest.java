@@ -53,12 +53,7 @@ class CustomerChunkWriterTest {
         AdminService.NewAccount account = db.inTransaction(() -> admin.createAccount(tenant, "EU"));
         caller = new CallerContext("client-a", tenant, account.accountId());
         listId = account.defaultCustomerListId();
-        service = new UploadRequestService();
-        service.tenants = db.tenants;
-        service.lists = db.lists;
-        service.uploads = db.uploads;
-        service.settings = BulkSettings.of(Map.of());
-        service.clock = Clock.fixed(T0, ZoneOffset.UTC);
+        service = db.requestService(BulkSettings.of(Map.of()), T0);
         customers = new JpaCustomerRepository(db.em);
         lifecycle = new ImportLifecycle();
         lifecycle.uploads = db.uploads;

@@ -32,12 +32,7 @@ class ImportTurnsTest {
     @BeforeEach
     void setUp() {
         db = new TestDatabase();
-        service = new UploadRequestService();
-        service.tenants = db.tenants;
-        service.lists = db.lists;
-        service.uploads = db.uploads;
-        service.settings = BulkSettings.of(Map.of());
-        service.clock = Clock.fixed(T0, ZoneOffset.UTC);
+        service = db.requestService(BulkSettings.of(Map.of()), T0);
         lifecycle = new ImportLifecycle();
         lifecycle.uploads = db.uploads;
         lifecycle.settings = service.settings;

@@ -1,5 +1,6 @@
 package com.bulkupload.application;
 
+import com.bulkupload.infrastructure.config.BulkSettings;
 import com.bulkupload.infrastructure.persistence.jpa.JpaCustomerListRepository;
 import com.bulkupload.infrastructure.persistence.jpa.JpaTenantRepository;
 import com.bulkupload.infrastructure.persistence.jpa.JpaUploadRequestRepository;
@@ -46,6 +47,17 @@ final class TestDatabase implements AutoCloseable {
         admin.tenants = tenants;
         admin.lists = lists;
         return admin;
+    }
+
+    /** The request service on this database, with these settings and a clock stopped at {@code now}. */
+    UploadRequestService requestService(BulkSettings settings, java.time.Instant now) {
+        UploadRequestService service = new UploadRequestService();
+        service.tenants = tenants;
+        service.lists = lists;
+        service.uploads = uploads;
+        service.settings = settings;
+        service.clock = java.time.Clock.fixed(now, java.time.ZoneOffset.UTC);
+        return service;
     }
 
     <T> T inTransaction(Supplier<T> work) {
