@@ -40,6 +40,9 @@ public class CustomerChunkWriter {
     @Inject
     CustomerRepository customers;
 
+    @Inject
+    ImportMetrics metrics = ImportMetrics.NONE;
+
     Clock clock = Clock.systemUTC();
 
     /**
@@ -70,6 +73,7 @@ public class CustomerChunkWriter {
 
         long failed = 0;
         long warnings = 0;
+        java.util.Map<RowResult, Long> byOutcome = new java.util.EnumMap<>(RowResult.class);
         try {
             for (ImportRow row : rows) {
                 RowOutcome outcome;
@@ -81,6 +85,7 @@ public class CustomerChunkWriter {
                     RowCheck.Invalid invalid = (RowCheck.Invalid) row.check();
                     outcome = RowOutcome.failed(invalid.error(), invalid.reason());
                 }
+                byOutcome.merge(outcome.result(), 1L, Long::sum);
                 if (outcome.result() == RowResult.Failed) {
                     failed++;
                 } else if (outcome.result() == RowResult.Skipped) {
@@ -90,6 +95,7 @@ public class CustomerChunkWriter {
             }
             customers.apply(changes.net());
             request.chunkApplied(chunk.recordsDone(), rows.size(), failed, warnings, chunk.results().checkpoint(), now);
+            metrics.rowsCommitted(job.requestId(), byOutcome);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the result file of " + job.requestId(), e);
         }

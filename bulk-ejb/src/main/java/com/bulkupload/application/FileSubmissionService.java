@@ -49,6 +49,9 @@ public class FileSubmissionService {
     @Inject
     SecretSealer sealer;
 
+    @Inject
+    ImportMetrics metrics = ImportMetrics.NONE;
+
     Clock clock = Clock.systemUTC();
 
     private static final String AGAIN_LATER = "; this request keeps its upload window: send the file again later.";
@@ -86,6 +89,7 @@ public class FileSubmissionService {
         }
         request.fileUploaded(file.fileName(), file.contentType(), file.charset(), file.declaredFormat(), file.bytes(), now);
         importQueue.fileWaiting(request.requestId());
+        metrics.filesWaiting(uploads.countWaitingImports());
     }
 
     /**

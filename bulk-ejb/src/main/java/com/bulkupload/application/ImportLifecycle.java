@@ -44,6 +44,11 @@ public class ImportLifecycle {
         return uploads.nextImportInTurn().map(this::claim).orElse(null);
     }
 
+    /** Files uploaded and waiting for a slot, on every node. */
+    public long filesWaiting() {
+        return uploads.countWaitingImports();
+    }
+
     /** The job, if this caller now owns the request's import; null if there is nothing to do. */
     public ImportJob claim(String requestId) {
         Instant now = clock.instant();
@@ -75,11 +80,13 @@ public class ImportLifecycle {
         ignoredColumnsWarning.ifPresent(warning -> request.addWarning(ErrorCode.UNKNOWN_COLUMNS_IGNORED, warning));
     }
 
-    public void complete(String requestId) {
+    /** Completes the request; returns its final status (Completed or CompletedWithErrors). */
+    public RequestStatus complete(String requestId) {
         UploadRequest request = uploads.find(requestId).orElseThrow();
         request.complete(clock.instant());
         // the list changed: its analysis tasks are computed again, once this commits
         analyses.listChanged(request.customerListId());
+        return request.status();
     }
 
     public void fail(String requestId, RequestStatus status, ErrorCode error, String details) {

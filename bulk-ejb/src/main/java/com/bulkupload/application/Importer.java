@@ -40,6 +40,9 @@ public class Importer {
     @Inject
     BulkSettings settings;
 
+    @Inject
+    ImportMetrics metrics = ImportMetrics.NONE;
+
     /**
      * Claims the import whose turn it is and runs it to its end; false if no file waits for a
      * slot. The caller is one import slot: it calls again until false, so a slot that frees takes
@@ -56,16 +59,25 @@ public class Importer {
                 }
                 continue; // another slot, maybe on another node, took that request first: ask again
             }
+            metrics.filesWaiting(lifecycle.filesWaiting());
             if (job == null) {
                 return false;
             }
-            importFile(job);
+            metrics.importStarted(job.requestId());
+            long started = System.nanoTime();
+            String finalStatus = null;
+            try {
+                finalStatus = importFile(job);
+            } finally {
+                metrics.importEnded(job.requestId(), finalStatus, Duration.ofNanos(System.nanoTime() - started));
+            }
             return true;
         }
         return true;
     }
 
-    private void importFile(ImportJob job) {
+    /** Imports the claimed file; returns the request's final status, or null if it stopped without one (taken over). */
+    private String importFile(ImportJob job) {
         String requestId = job.requestId();
         long started = System.nanoTime();
         ImportPipeline pipeline = new ImportPipeline(settings.importChunkRows(),
@@ -78,16 +90,17 @@ public class Importer {
                 if (scan.rows() > settings.maxRows()) {
                     lifecycle.fail(requestId, RequestStatus.UploadFileRowCountExceeded, ErrorCode.UPLOAD_FILE_ROW_COUNT_EXCEEDED,
                             "The file has " + scan.rows() + " rows; at most " + settings.maxRows() + " are allowed.");
-                    return;
+                    return RequestStatus.UploadFileRowCountExceeded.name();
                 }
                 lifecycle.scanned(requestId, scan.rows(), scan.header().ignoredColumnsWarning());
             }
             long scanned = System.nanoTime();
             pipeline.apply(job, file, storage.result(requestId), chunks::writeAsync);
-            lifecycle.complete(requestId);
+            RequestStatus completed = lifecycle.complete(requestId);
             long done = System.nanoTime();
             LOG.info(() -> "Imported " + requestId + " (" + file.describe() + ") in " + (done - started) / 1_000_000
                     + " ms (pre-scan " + (scanned - started) / 1_000_000 + " ms)");
+            return completed.name();
         } catch (UploadFileException e) {
             RequestStatus status = switch (e.error()) {
                 case UPLOAD_FILE_FORMAT_NOT_SUPPORTED -> RequestStatus.UploadFileFormatNotSupported;
@@ -96,16 +109,18 @@ public class Importer {
             };
             LOG.info(() -> "Upload " + requestId + " refused: " + e.error().errorCode() + ": " + e.getMessage());
             lifecycle.fail(requestId, status, e.error(), e.getMessage());
+            return status.name();
         } catch (IOException | RuntimeException e) {
             if (takenOver(e)) {
                 // the stalled-import timer gave the request to another importer, or a chunk write was
                 // lost: the request carries on from its last committed chunk; failing it would be wrong
                 LOG.warning(() -> "Import of " + requestId + " stops here (" + e.getMessage()
                         + "); the request stays InProgress and resumes from its last committed chunk");
-                return;
+                return null;
             }
             LOG.log(Level.SEVERE, "Import of " + requestId + " failed", e);
             lifecycle.fail(requestId, RequestStatus.Failed, ErrorCode.INTERNAL_ERROR, null);
+            return RequestStatus.Failed.name();
         }
     }
 

@@ -51,6 +51,9 @@ public class UploadMaintenance {
     @Inject
     com.bulkupload.domain.model.analysis.AnalysisTaskRepository analysisTasks;
 
+    @Inject
+    ImportMetrics metrics = ImportMetrics.NONE;
+
     Clock clock = Clock.systemUTC();
 
     @Schedule(hour = "*", minute = "*", second = "15")
@@ -91,6 +94,7 @@ public class UploadMaintenance {
         if (filesWaiting) {
             importQueue.fileWaiting("(timer)");
         }
+        metrics.filesWaiting(uploads.countWaitingImports());
     }
 
     @Schedule(hour = "*", minute = "5")

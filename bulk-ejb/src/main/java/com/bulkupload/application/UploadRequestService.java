@@ -44,6 +44,9 @@ public class UploadRequestService {
     @Inject
     BulkSettings settings;
 
+    @Inject
+    ImportMetrics metrics = ImportMetrics.NONE;
+
     Clock clock = Clock.systemUTC();
 
     /**
@@ -105,15 +108,19 @@ public class UploadRequestService {
 
     /** The status of one of the account's requests; another account's answers as unknown (3200). */
     public UploadStatusView status(CallerContext caller, String requestId) {
-        if (requestId == null || requestId.isBlank()) {
-            throw new BulkApiException(ErrorCode.NULL_REQUEST, "RequestId is required.");
+        long started = System.nanoTime();
+        try {
+            if (requestId == null || requestId.isBlank()) {
+                throw new BulkApiException(ErrorCode.NULL_REQUEST, "RequestId is required.");
+            }
+            UploadRequest request = uploads.findInAccount(requestId, caller.accountId())
+                    .orElseThrow(() -> new BulkApiException(ErrorCode.INVALID_REQUEST_ID));
+            // The expiry timer may not have run yet; the answer must be right anyway.
+            request.expireIfNoFileBy(clock.instant());
+            return view(request);
+        } finally {
+            metrics.statusAnswered(java.time.Duration.ofNanos(System.nanoTime() - started));
         }
-        UploadRequest request = uploads.findInAccount(requestId, caller.accountId())
-                .orElseThrow(() -> new BulkApiException(ErrorCode.INVALID_REQUEST_ID));
-        // The expiry timer may not have run yet; the answer must be right anyway.
-        Instant now = clock.instant();
-        request.expireIfNoFileBy(now);
-        return view(request);
     }
 
     /**
@@ -121,10 +128,15 @@ public class UploadRequestService {
      * it); another account's answers exactly as an unknown one (3200).
      */
     public UploadStatusView statusOfBatch(CallerContext caller, long batchId) {
-        UploadRequest request = uploads.findByBatchIdInAccount(batchId, caller.accountId())
-                .orElseThrow(() -> new BulkApiException(ErrorCode.INVALID_REQUEST_ID, "No batch " + batchId + "."));
-        request.expireIfNoFileBy(clock.instant());
-        return view(request);
+        long started = System.nanoTime();
+        try {
+            UploadRequest request = uploads.findByBatchIdInAccount(batchId, caller.accountId())
+                    .orElseThrow(() -> new BulkApiException(ErrorCode.INVALID_REQUEST_ID, "No batch " + batchId + "."));
+            request.expireIfNoFileBy(clock.instant());
+            return view(request);
+        } finally {
+            metrics.statusAnswered(java.time.Duration.ofNanos(System.nanoTime() - started));
+        }
     }
 
     private static UploadStatusView view(UploadRequest request) {

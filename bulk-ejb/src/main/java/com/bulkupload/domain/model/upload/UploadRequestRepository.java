@@ -32,6 +32,9 @@ public interface UploadRequestRepository {
      */
     Optional<String> nextImportInTurn();
 
+    /** Requests FileUploaded: files waiting for an import slot. */
+    long countWaitingImports();
+
     /** Requests FileUploaded or InProgress whose last sign of life is older than the instant. */
     List<UploadRequest> findStalledImports(Instant before, int max);
 

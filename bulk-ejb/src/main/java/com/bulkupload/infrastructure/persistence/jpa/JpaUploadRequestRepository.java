@@ -105,6 +105,12 @@ public class JpaUploadRequestRepository implements UploadRequestRepository {
     }
 
     @Override
+    public long countWaitingImports() {
+        return em.createQuery("select count(r) from UploadRequest r where r.status = :uploaded", Long.class)
+                .setParameter("uploaded", RequestStatus.FileUploaded).getSingleResult();
+    }
+
+    @Override
     public List<UploadRequest> findStalledImports(Instant before, int max) {
         return em.createQuery("select r from UploadRequest r where (r.status = :uploaded and coalesce(r.heartbeatAt, r.uploadedAt) < :before)"
                         + " or (r.status = :running and coalesce(r.heartbeatAt, r.startedAt) < :before)", UploadRequest.class)
