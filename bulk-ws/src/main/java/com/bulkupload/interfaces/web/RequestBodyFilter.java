@@ -21,9 +21,10 @@ import java.util.logging.Logger;
 
 /**
  * Reads the body of every API call (SOAP, JSON, token, admin, read API, Marketo status, Alibaba
- * RPC, TOP; every request but a file upload, {@link UploadGate}) before the call is given a worker
- * thread: the bytes are taken in with non-blocking reads as they arrive, on no thread at all
- * between them, and the call is dispatched once the body is whole. A body that is not whole within
+ * RPC, TOP; every request but a file upload, {@link UploadGate}) without holding a worker thread
+ * while it arrives: a body already whole when the call starts is taken at once; any other is taken
+ * in with non-blocking reads as its bytes arrive, on no thread at all between them, and the call
+ * is dispatched once the body is whole. A body that is not whole within
  * BULK_REQUEST_BODY_SECONDS (10) is answered 408 and its connection closed; one over
  * BULK_MAX_REQUEST_BODY_BYTES (4 MiB, above the 1 MB the parsers accept, so that they refuse
  * a larger one with the protocol's own error) is answered 413 and closed. A slow or stalled client
@@ -68,11 +69,31 @@ public class RequestBodyFilter extends HttpFilter {
             refuse(response, 413, "The request body is over " + maxBytes + " bytes.");
             return;
         }
+        // the common case, a small body that came with its headers: taken as it is, without the
+        // async round trip (which cost a third of the JSON status calls per second, measured)
+        ServletInputStream in = request.getInputStream();
+        long declared = request.getContentLengthLong();
+        ByteArrayOutputStream arrived = new ByteArrayOutputStream((int) Math.min(Math.max(declared, 512), 64 * 1024));
+        if (declared > 0) {
+            byte[] chunk = new byte[8192];
+            // available() takes what the connection holds without blocking
+            for (int ready = in.available(); ready > 0 && arrived.size() < declared; ready = in.available()) {
+                int n = in.read(chunk, 0, Math.min(chunk.length, ready));
+                if (n < 0) {
+                    break;
+                }
+                arrived.write(chunk, 0, n);
+            }
+            if (arrived.size() >= declared) {
+                chain.doFilter(new BufferedBodyRequest(request, arrived.toByteArray()), response);
+                return;
+            }
+        }
         AsyncContext async = request.startAsync();
         async.setTimeout(deadlineMillis);
-        BodyReader reader = new BodyReader(async, request.getInputStream(), request.getContentLengthLong());
+        BodyReader reader = new BodyReader(async, in, arrived);
         async.addListener(reader);
-        request.getInputStream().setReadListener(reader);
+        in.setReadListener(reader);
     }
 
     private static boolean hasBody(HttpServletRequest request) {
@@ -99,10 +120,11 @@ public class RequestBodyFilter extends HttpFilter {
         private final byte[] chunk = new byte[8192];
         private final AtomicBoolean settled = new AtomicBoolean();
 
-        BodyReader(AsyncContext async, ServletInputStream in, long declaredLength) {
+        /** {@code arrived}: what was read before the body had to be waited for. */
+        BodyReader(AsyncContext async, ServletInputStream in, ByteArrayOutputStream arrived) {
             this.async = async;
             this.in = in;
-            this.body = new ByteArrayOutputStream((int) Math.min(Math.max(declaredLength, 512), 64 * 1024));
+            this.body = arrived;
         }
 
         @Override
