@@ -56,10 +56,6 @@ public class ImportLifecycle {
         if (request == null || !request.claimForImport(now, now.minus(settings.stuckImportAfter()))) {
             return null;
         }
-        return jobOf(request);
-    }
-
-    private static ImportJob jobOf(UploadRequest request) {
         return new ImportJob(request.requestId(), request.protocol(), request.customerListId(), request.partitionName(),
                 request.lookupField(), request.responseMode(), request.clientId(), request.fileName(), request.contentType(),
                 request.declaredCharset(), request.declaredFormat(), request.rowsTotal(), request.recordsDone(), request.resultBytes());

@@ -108,19 +108,13 @@ public class UploadRequestService {
 
     /** The status of one of the account's requests; another account's answers as unknown (3200). */
     public UploadStatusView status(CallerContext caller, String requestId) {
-        long started = System.nanoTime();
-        try {
+        return statusOf(() -> {
             if (requestId == null || requestId.isBlank()) {
                 throw new BulkApiException(ErrorCode.NULL_REQUEST, "RequestId is required.");
             }
-            UploadRequest request = uploads.findInAccount(requestId, caller.accountId())
+            return uploads.findInAccount(requestId, caller.accountId())
                     .orElseThrow(() -> new BulkApiException(ErrorCode.INVALID_REQUEST_ID));
-            // The expiry timer may not have run yet; the answer must be right anyway.
-            request.expireIfNoFileBy(clock.instant());
-            return view(request);
-        } finally {
-            metrics.statusAnswered(java.time.Duration.ofNanos(System.nanoTime() - started));
-        }
+        });
     }
 
     /**
@@ -128,10 +122,16 @@ public class UploadRequestService {
      * it); another account's answers exactly as an unknown one (3200).
      */
     public UploadStatusView statusOfBatch(CallerContext caller, long batchId) {
+        return statusOf(() -> uploads.findByBatchIdInAccount(batchId, caller.accountId())
+                .orElseThrow(() -> new BulkApiException(ErrorCode.INVALID_REQUEST_ID, "No batch " + batchId + ".")));
+    }
+
+    /** The status of the request found (or the refusal), timed for the status-call metric, whichever protocol asked. */
+    private UploadStatusView statusOf(java.util.function.Supplier<UploadRequest> find) {
         long started = System.nanoTime();
         try {
-            UploadRequest request = uploads.findByBatchIdInAccount(batchId, caller.accountId())
-                    .orElseThrow(() -> new BulkApiException(ErrorCode.INVALID_REQUEST_ID, "No batch " + batchId + "."));
+            UploadRequest request = find.get();
+            // The expiry timer may not have run yet; the answer must be right anyway.
             request.expireIfNoFileBy(clock.instant());
             return view(request);
         } finally {

@@ -66,7 +66,7 @@ public class RequestBodyFilter extends HttpFilter {
             return;
         }
         if (request.getContentLengthLong() > maxBytes) {
-            refuse(response, 413, "The request body is over " + maxBytes + " bytes.");
+            refuseTooLarge(response);
             return;
         }
         // the common case, a small body that came with its headers: taken as it is, without the
@@ -98,6 +98,10 @@ public class RequestBodyFilter extends HttpFilter {
 
     private static boolean hasBody(HttpServletRequest request) {
         return request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
+    }
+
+    private void refuseTooLarge(HttpServletResponse response) throws IOException {
+        refuse(response, 413, "The request body is over " + maxBytes + " bytes.");
     }
 
     /** Answers and closes: the rest of the body is never read, so the connection cannot be used again. */
@@ -136,7 +140,7 @@ public class RequestBodyFilter extends HttpFilter {
                 }
                 body.write(chunk, 0, n);
                 if (body.size() > maxBytes && settled.compareAndSet(false, true)) {
-                    refuse((HttpServletResponse) async.getResponse(), 413, "The request body is over " + maxBytes + " bytes.");
+                    refuseTooLarge((HttpServletResponse) async.getResponse());
                     async.complete();
                     return;
                 }

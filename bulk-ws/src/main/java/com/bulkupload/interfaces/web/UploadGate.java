@@ -8,8 +8,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
+import org.apache.cxf.io.DelegatingInputStream;
+import org.apache.cxf.message.Message;
+import org.apache.cxf.phase.PhaseInterceptorChain;
 
 /**
  * Bounds what file uploads (Bing's UploadUrl, Marketo's leads.json, the console) hold while they
@@ -129,11 +133,11 @@ public final class UploadGate {
         if (!response.isCommitted()) {
             response.setHeader("Connection", "close");
         }
-        org.apache.cxf.message.Message message = org.apache.cxf.phase.PhaseInterceptorChain.getCurrentMessage();
-        org.apache.cxf.message.Message inbound = message == null || message.getExchange() == null ? null : message.getExchange().getInMessage();
-        org.apache.cxf.io.DelegatingInputStream body = inbound == null ? null : inbound.getContent(org.apache.cxf.io.DelegatingInputStream.class);
+        Message message = PhaseInterceptorChain.getCurrentMessage();
+        Message inbound = message == null || message.getExchange() == null ? null : message.getExchange().getInMessage();
+        DelegatingInputStream body = inbound == null ? null : inbound.getContent(DelegatingInputStream.class);
         if (body != null) {
-            body.setInputStream(java.io.InputStream.nullInputStream());
+            body.setInputStream(InputStream.nullInputStream());
         }
     }
 
