@@ -60,8 +60,13 @@ public class CustomerChunkWriter {
         int upserts = 0;
         for (ImportRow row : rows) {
             if (row.check() instanceof RowCheck.Valid valid) {
-                keys.add(valid.key());
-                upserts += valid.delete() ? 0 : 1;
+                if (chunk.keys().mayExist(valid.key())) {
+                    keys.add(valid.key());
+                }
+                if (!valid.delete()) {
+                    upserts++;
+                    chunk.keys().written(valid.key());
+                }
             }
         }
         Map<String, Long> existing = customers.findIdsByKeys(job.customerListId(), job.partitionName(), job.lookupField(), keys);
@@ -99,6 +104,16 @@ public class CustomerChunkWriter {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the result file of " + job.requestId(), e);
         }
+    }
+
+    /**
+     * The keys the import's chunks share: a filter of what it writes if it starts from its first
+     * record into a list without customers, else "look every key up".
+     */
+    public ImportedKeys keysOf(ImportJob job, long rows) {
+        return job.recordsDone() == 0 && customers.isEmpty(job.customerListId())
+                ? ImportedKeys.intoEmptyList(rows)
+                : ImportedKeys.anyMayExist();
     }
 
     /**

@@ -73,8 +73,8 @@ public final class ImportPipeline {
         return new Scan(header[0], rows[0]);
     }
 
-    public void apply(ImportJob job, TabularFile file, Path resultPath, ChunkWriter writer) throws IOException {
-        Chunking chunking = new Chunking(job, resultPath, writer);
+    public void apply(ImportJob job, TabularFile file, Path resultPath, ImportedKeys keys, ChunkWriter writer) throws IOException {
+        Chunking chunking = new Chunking(job, resultPath, keys, writer);
         try {
             file.read(chunking);
             chunking.flush();
@@ -92,6 +92,7 @@ public final class ImportPipeline {
 
         private final ImportJob job;
         private final Path resultPath;
+        private final ImportedKeys keys;
         private final ChunkWriter writer;
         private final OneChunkInFlight inFlight = new OneChunkInFlight(writePatience);
         private final Pulse pulse = new Pulse(heartbeat);
@@ -101,9 +102,10 @@ public final class ImportPipeline {
         private long records;
         private long chunkChars;
 
-        Chunking(ImportJob job, Path resultPath, ChunkWriter writer) {
+        Chunking(ImportJob job, Path resultPath, ImportedKeys keys, ChunkWriter writer) {
             this.job = job;
             this.resultPath = resultPath;
+            this.keys = keys;
             this.writer = writer;
         }
 
@@ -133,7 +135,7 @@ public final class ImportPipeline {
 
         void flush() {
             if (!chunk.isEmpty()) {
-                ImportChunk next = new ImportChunk(job, processor.header(), List.copyOf(chunk), records, results);
+                ImportChunk next = new ImportChunk(job, processor.header(), List.copyOf(chunk), records, results, keys);
                 inFlight.handOver(() -> writer.write(next));
                 chunk.clear();
                 chunkChars = 0;

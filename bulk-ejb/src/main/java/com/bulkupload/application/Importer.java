@@ -85,6 +85,7 @@ public class Importer {
         UploadFileOpener opener = new UploadFileOpener(settings.maxFileBytes(), storage.workDirectory());
         try (UploadFileOpener.OpenedFile file = opener.open(storage.upload(requestId), job.fileName(), job.contentType(), job.charset(),
                 job.declaredFormat())) {
+            long rows = job.rowsTotal() == null ? 0 : job.rowsTotal();
             if (job.rowsTotal() == null) {
                 ImportPipeline.Scan scan = pipeline.scan(file, job.lookupField());
                 if (scan.rows() > settings.maxRows()) {
@@ -93,9 +94,11 @@ public class Importer {
                     return RequestStatus.UploadFileRowCountExceeded.name();
                 }
                 lifecycle.scanned(requestId, scan.rows(), scan.header().ignoredColumnsWarning());
+                rows = scan.rows();
             }
             long scanned = System.nanoTime();
-            pipeline.apply(job, file, storage.result(requestId), chunks::writeAsync);
+            ImportedKeys keys = chunks.keysOf(job, rows);
+            pipeline.apply(job, file, storage.result(requestId), keys, chunks::writeAsync);
             RequestStatus completed = lifecycle.complete(requestId);
             long done = System.nanoTime();
             LOG.info(() -> "Imported " + requestId + " (" + file.describe() + ") in " + (done - started) / 1_000_000

@@ -44,6 +44,8 @@ class CustomerChunkWriterTest {
     private UploadRequestService service;
     private CallerContext caller;
     private Long listId;
+    /** Each import's keys, shared by its chunks as the importer shares them. */
+    private final Map<String, ImportedKeys> keys = new java.util.HashMap<>();
 
     @BeforeEach
     void setUp() {
@@ -91,7 +93,8 @@ class CustomerChunkWriterTest {
         Path file = dir.resolve(job.requestId() + "-" + System.nanoTime() + ".csv");
         try (ResultFile results = ResultFile.open(file, job, HEADER)) {
             db.inTransaction(() -> {
-                writer.write(new ImportChunk(job, HEADER, rows, rows.size(), results));
+                writer.write(new ImportChunk(job, HEADER, rows, rows.size(), results,
+                        keys.computeIfAbsent(job.requestId(), id -> writer.keysOf(job, 1000))));
                 return null;
             });
         }
@@ -144,6 +147,24 @@ class CustomerChunkWriterTest {
         assertEquals("2 Updated " + a + " ", second.get(0));
         assertEquals("3 Deleted " + b + " ", second.get(1));
         assertEquals(Map.of("a@x.com", "null", "c@x.com", "Cy"), list(), "an empty value clears the column");
+    }
+
+    @Test
+    void anImportIntoAnEmptyListFiltersItsLookupsAndOneIntoAFullListOrResumedLooksEveryKeyUp() throws IOException {
+        ImportJob first = job("Email");
+        ImportedKeys intoEmpty = db.inTransaction(() -> writer.keysOf(first, 1000));
+        assertEquals(false, intoEmpty.mayExist("never-written@x.com"), "nothing is in an empty list");
+        apply(first, List.of(List.of("c1", "", "a@x.com", "Ann", "")));
+        ImportJob second = job("Email");
+        assertEquals(true, db.inTransaction(() -> writer.keysOf(second, 1000)).mayExist("never-written@x.com"),
+                "the list holds customers now");
+        ImportJob resumed = new ImportJob(first.requestId(), first.protocol(), first.customerListId(), first.partitionName(),
+                first.lookupField(), first.responseMode(), first.clientId(), first.fileName(), first.contentType(), first.charset(),
+                first.declaredFormat(), first.rowsTotal(), 1, first.resultBytes());
+        assertEquals(List.of("2 Updated " + idOf("a@x.com") + " "), apply(second, List.of(List.of("d1", "", "a@x.com", "Al", ""))),
+                "the second import finds what the first wrote");
+        assertEquals(true, db.inTransaction(() -> writer.keysOf(resumed, 1000)).mayExist("never-written@x.com"),
+                "a resumed import cannot know what it wrote before");
     }
 
     @Test

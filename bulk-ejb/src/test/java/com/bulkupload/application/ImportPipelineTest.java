@@ -45,7 +45,7 @@ class ImportPipelineTest {
         List<String> seen = new ArrayList<>();
         ImportPipeline pipeline = new ImportPipeline(chunkRows, Duration.ofSeconds(10), () -> { });
         try (UploadFileOpener.OpenedFile opened = new UploadFileOpener(1L << 30, dir).open(file, "f.csv", null, null, null)) {
-            pipeline.apply(job, opened, dir.resolve("r" + System.nanoTime() + ".csv"), chunk -> {
+            pipeline.apply(job, opened, dir.resolve("r" + System.nanoTime() + ".csv"), ImportedKeys.anyMayExist(), chunk -> {
                 seen.add(chunk.rows().get(0).check().rowNumber() + "+" + chunk.rows().size() + "@" + chunk.recordsDone());
                 return CompletableFuture.completedFuture(null);
             });
@@ -88,7 +88,7 @@ class ImportPipelineTest {
         ImportPipeline pipeline = new ImportPipeline(5, Duration.ofSeconds(10), () -> { });
         try (UploadFileOpener.OpenedFile opened = new UploadFileOpener(1L << 30, dir).open(file, "f.csv", null, null, null)) {
             IllegalStateException e = assertThrows(IllegalStateException.class, () -> pipeline.apply(job(0), opened,
-                    dir.resolve("r.csv"), chunk -> {
+                    dir.resolve("r.csv"), ImportedKeys.anyMayExist(), chunk -> {
                         written.add(chunk.recordsDone());
                         return chunk.recordsDone() == 5 ? CompletableFuture.failedFuture(new IllegalStateException("disk full"))
                                 : CompletableFuture.completedFuture(null);
@@ -104,7 +104,7 @@ class ImportPipelineTest {
         List<String> checks = new ArrayList<>();
         ImportPipeline pipeline = new ImportPipeline(5, Duration.ofSeconds(10), () -> { });
         try (UploadFileOpener.OpenedFile opened = new UploadFileOpener(1L << 30, dir).open(file, "m.csv", null, null, null)) {
-            pipeline.apply(job(0), opened, dir.resolve("m-result.csv"), chunk -> {
+            pipeline.apply(job(0), opened, dir.resolve("m-result.csv"), ImportedKeys.anyMayExist(), chunk -> {
                 chunk.rows().forEach(r -> checks.add(r.check() instanceof RowCheck.Valid ? "valid" : "invalid"));
                 try {
                     for (ImportRow row : chunk.rows()) {

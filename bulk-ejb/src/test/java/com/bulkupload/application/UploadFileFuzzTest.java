@@ -547,7 +547,7 @@ class UploadFileFuzzTest {
             }
             List<Long> rows = new ArrayList<>();
             List<ErrorCode> errors = new ArrayList<>();
-            pipeline.apply(job, opened, results, chunk -> {
+            pipeline.apply(job, opened, results, ImportedKeys.anyMayExist(), chunk -> {
                 try {
                     for (ImportRow row : chunk.rows()) {
                         rows.add(row.check().rowNumber());

@@ -13,6 +13,9 @@ public interface CustomerRepository {
      */
     Map<String, Long> findIdsByKeys(Long listId, String partition, LookupField field, Collection<String> keys);
 
+    /** Whether the list holds no customer at all, in any partition. */
+    boolean isEmpty(Long listId);
+
     /** {@code count} ids no customer has, nor will be given by anyone else. */
     long[] allocateIds(int count);
 

@@ -46,6 +46,12 @@ public class JpaCustomerRepository implements CustomerRepository {
     }
 
     @Override
+    public boolean isEmpty(Long listId) {
+        return em.createQuery("select c.id from Customer c where c.customerListId = :list", Long.class)
+                .setParameter("list", listId).setMaxResults(1).getResultList().isEmpty();
+    }
+
+    @Override
     public long[] allocateIds(int count) {
         return work(connection -> statements(connection).allocateIds(connection, count));
     }

@@ -2,18 +2,19 @@ package com.bulkupload.infrastructure.persistence.jpa;
 
 import com.bulkupload.domain.model.customer.CustomerChanges;
 import com.bulkupload.domain.model.customer.CustomerField;
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -23,7 +24,7 @@ import org.postgresql.copy.PGCopyOutputStream;
 
 /**
  * PostgreSQL's faster forms of the import's statements: keys and ids passed as one array each
- * ({@code = any(?)}, {@code unnest}), and new customers streamed in with {@code COPY ... FROM STDIN}
+ * ({@code = any(?)}, {@code unnest}), and new customers streamed in with binary {@code COPY ... FROM STDIN}
  * — all on the connection (and so in the transaction) JPA gave the caller.
  */
 final class PostgresCustomerStatements extends CustomerStatements {
@@ -73,49 +74,61 @@ final class PostgresCustomerStatements extends CustomerStatements {
         }
     }
 
+    /** COPY's binary file header: signature, flags, header extension length (PostgreSQL docs, "COPY", "Binary Format"). */
+    private static final byte[] BINARY_COPY_HEADER = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0, 0, 0, 0, 0, 0, 0, 0, 0};
+
+    /** {@code timestamptz} in binary COPY: microseconds since 2000-01-01T00:00Z. */
+    private static final long POSTGRES_EPOCH_SECONDS = 946_684_800L;
+
+    /**
+     * New customers in COPY's binary format: the server takes each value as it is (no CSV parsing,
+     * no quoting, timestamps as one number), which took a COPY of 1M customers from 8.3 s to 7.3 s
+     * (docs/performance-profile.md). Texts go as UTF-8, the connection's encoding; NUL, the one
+     * character PostgreSQL text cannot hold, never gets this far (the file reader refuses it).
+     */
     @Override
     void insert(Connection connection, CustomerChanges.NetChanges changes) throws SQLException {
-        String now = changes.now().toString();
-        String sql = "copy customer (" + INSERT_COLUMNS + ") from stdin with (format csv)";
+        int fields = 3 + CustomerField.values().length + 4;
+        long now = ChronoUnit.MICROS.between(Instant.ofEpochSecond(POSTGRES_EPOCH_SECONDS), changes.now());
+        byte[] partition = changes.partition().getBytes(StandardCharsets.UTF_8);
+        byte[] requestId = changes.requestId().getBytes(StandardCharsets.UTF_8);
+        byte[] clientId = changes.clientId().getBytes(StandardCharsets.UTF_8);
+        String sql = "copy customer (" + INSERT_COLUMNS + ") from stdin with (format binary)";
         try (PGCopyOutputStream copy = new PGCopyOutputStream(connection.unwrap(PGConnection.class), sql, 1 << 16);
-             Writer out = new BufferedWriter(new OutputStreamWriter(copy, StandardCharsets.UTF_8), 1 << 16)) {
+             DataOutputStream out = new DataOutputStream(new BufferedOutputStream(copy, 1 << 16))) {
+            out.write(BINARY_COPY_HEADER);
             for (CustomerChanges.Row row : changes.inserts()) {
-                out.write(Long.toString(row.id()));
-                out.write(',');
-                out.write(Long.toString(changes.listId()));
-                out.write(',');
-                quoted(out, changes.partition());
+                out.writeShort(fields);
+                int64(out, row.id());
+                int64(out, changes.listId());
+                bytes(out, partition);
                 for (CustomerField field : CustomerField.values()) {
-                    out.write(',');
-                    quoted(out, value(row, field));
+                    String value = value(row, field);
+                    if (value == null) {
+                        out.writeInt(-1);
+                    } else {
+                        bytes(out, value.getBytes(StandardCharsets.UTF_8));
+                    }
                 }
-                out.write(',');
-                out.write(now);
-                out.write(',');
-                out.write(now);
-                out.write(',');
-                quoted(out, changes.requestId());
-                out.write(',');
-                quoted(out, changes.clientId());
-                out.write('\n');
+                int64(out, now);
+                int64(out, now);
+                bytes(out, requestId);
+                bytes(out, clientId);
             }
+            out.writeShort(-1);
         } catch (IOException e) {
             throw new SQLException("COPY into customer failed", e);
         }
     }
 
-    /** A CSV field for COPY: null stays an empty unquoted field, any text is quoted (so "" is an empty string). */
-    private static void quoted(Writer out, String value) throws IOException {
-        if (value == null) {
-            return;
-        }
-        out.write('"');
-        if (value.indexOf('"') < 0) {
-            out.write(value);
-        } else {
-            out.write(value.replace("\"", "\"\""));
-        }
-        out.write('"');
+    private static void int64(DataOutputStream out, long value) throws IOException {
+        out.writeInt(8);
+        out.writeLong(value);
+    }
+
+    private static void bytes(DataOutputStream out, byte[] value) throws IOException {
+        out.writeInt(value.length);
+        out.write(value);
     }
 
     @Override

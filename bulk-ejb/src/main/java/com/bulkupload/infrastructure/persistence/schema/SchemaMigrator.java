@@ -28,7 +28,8 @@ public final class SchemaMigrator {
                 .failOnMissingLocations(true)
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
-                .javaMigrations(new V3__Customer_without_list_foreign_key(), new V5__Batch_ids_and_declared_formats())
+                .javaMigrations(new V3__Customer_without_list_foreign_key(), new V5__Batch_ids_and_declared_formats(),
+                        new V11__Customer_keys_compared_as_bytes())
                 .load()
                 .migrate();
     }

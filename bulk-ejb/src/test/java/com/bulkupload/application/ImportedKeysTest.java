@@ -1,0 +1,31 @@
+package com.bulkupload.application;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class ImportedKeysTest {
+
+    @Test
+    void everyWrittenKeyMayExistAndAlmostNoOtherDoes() {
+        ImportedKeys keys = ImportedKeys.intoEmptyList(100_000);
+        for (int i = 0; i < 100_000; i++) {
+            keys.written("user" + i + "@example.com");
+        }
+        int falsePositives = 0;
+        for (int i = 0; i < 100_000; i++) {
+            assertTrue(keys.mayExist("user" + i + "@example.com"), "a written key is never missed");
+            if (keys.mayExist("other" + i + "@example.com")) {
+                falsePositives++;
+            }
+        }
+        assertTrue(falsePositives < 2_000, "about 1 % of unwritten keys are looked up, not " + falsePositives);
+    }
+
+    @Test
+    void aListThatMayHoldCustomersHasEveryKeyLookedUp() {
+        ImportedKeys keys = ImportedKeys.anyMayExist();
+        keys.written("a@x.com");
+        assertTrue(keys.mayExist("b@x.com"));
+    }
+}
