@@ -91,9 +91,14 @@ public class BulkSettings {
         return get("BULK_AUTH_CACHE_SECONDS").map(v -> Duration.ofSeconds(Long.parseLong(v.trim()))).orElse(Duration.ofSeconds(5));
     }
 
-    /** Rows per import transaction: each chunk commits its rows, counts, result lines and checkpoint together. */
+    /**
+     * Rows per import transaction: each chunk commits its rows, counts, result lines and checkpoint
+     * together. 20,000 rather than 5,000: 1M rows on PostgreSQL imported in 14.4 s instead of
+     * 16.5 s (fewer commits, lookups and COPY starts); 50,000 took 17.6 s (less overlap between
+     * reading and writing). Memory is bounded by {@code ImportPipeline.MAX_CHUNK_CHARS} either way.
+     */
     public int importChunkRows() {
-        return (int) Math.min(100_000, positiveLong("BULK_IMPORT_CHUNK_ROWS", 5000));
+        return (int) Math.min(100_000, positiveLong("BULK_IMPORT_CHUNK_ROWS", 20_000));
     }
 
     /** How long an API call's whole body may take to arrive (then 408); file uploads have a minimum rate instead. */
