@@ -49,11 +49,20 @@ public final class ImportedKeys {
         return written == null || written.contains(hasher(key));
     }
 
-    /** The key is (or is about to be) in the list. */
-    void written(String key) {
-        if (written != null) {
-            written.merge(hasher(key));
+    /**
+     * {@link #mayExist}, and if {@code writing} (the key is about to be in the list) the filter
+     * holds it from now on; one hash of the key for both.
+     */
+    boolean mayExistThenWritten(String key, boolean writing) {
+        if (written == null) {
+            return true;
         }
+        Hasher hasher = hasher(key);
+        boolean mayExist = written.contains(hasher);
+        if (writing && !mayExist) {
+            written.merge(hasher);
+        }
+        return mayExist;
     }
 
     private static Hasher hasher(String key) {

@@ -26,6 +26,9 @@ import java.util.logging.Logger;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class Importer {
 
+    /** Imports of at least this many rows refresh the table's statistics when they end. */
+    static final long STATISTICS_AFTER_ROWS = 100_000;
+
     private static final Logger LOG = Logger.getLogger(Importer.class.getName());
 
     @EJB
@@ -100,6 +103,7 @@ public class Importer {
             ImportedKeys keys = chunks.keysOf(job, rows);
             pipeline.apply(job, file, storage.result(requestId), keys, chunks::writeAsync);
             RequestStatus completed = lifecycle.complete(requestId);
+            refreshStatisticsAfter(rows - job.recordsDone());
             long done = System.nanoTime();
             LOG.info(() -> "Imported " + requestId + " (" + file.describe() + ") in " + (done - started) / 1_000_000
                     + " ms (pre-scan " + (scanned - started) / 1_000_000 + " ms)");
@@ -124,6 +128,22 @@ public class Importer {
             LOG.log(Level.SEVERE, "Import of " + requestId + " failed", e);
             lifecycle.fail(requestId, RequestStatus.Failed, ErrorCode.INTERNAL_ERROR, null);
             return RequestStatus.Failed.name();
+        }
+    }
+
+    /**
+     * After an import of many rows, the database is told the table's new size: the next import's
+     * lookups into a list that grew by millions are planned for that size (see
+     * {@code CustomerRepository.refreshStatistics}). A failure here costs speed, never the import.
+     */
+    private void refreshStatisticsAfter(long rowsImported) {
+        if (rowsImported < STATISTICS_AFTER_ROWS) {
+            return;
+        }
+        try {
+            chunks.refreshStatistics();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not refresh the customer table's statistics", e);
         }
     }
 

@@ -16,6 +16,9 @@ public interface CustomerRepository {
     /** Whether the list holds no customer at all, in any partition. */
     boolean isEmpty(Long listId);
 
+    /** After many customers changed: lets the database plan its lookups for the table's new size. */
+    void refreshStatistics();
+
     /** {@code count} ids no customer has, nor will be given by anyone else. */
     long[] allocateIds(int count);
 

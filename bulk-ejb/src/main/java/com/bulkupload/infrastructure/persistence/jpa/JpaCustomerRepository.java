@@ -52,6 +52,14 @@ public class JpaCustomerRepository implements CustomerRepository {
     }
 
     @Override
+    public void refreshStatistics() {
+        work(connection -> {
+            statements(connection).refreshStatistics(connection);
+            return null;
+        });
+    }
+
+    @Override
     public long[] allocateIds(int count) {
         return work(connection -> statements(connection).allocateIds(connection, count));
     }
