@@ -61,14 +61,10 @@ public class CustomerChunkWriter {
      * The customers are looked up with one query and written with a few set-based statements
      * (their net effect, {@link CustomerChanges}); each row still gets its own outcome.
      */
-    static final long[] PROF = new long[6];
-    static final long[] LAST = new long[1];
     public void write(ImportChunk chunk) {
-        if (LAST[0] != 0) PROF[3] += System.nanoTime() - LAST[0];
         ImportJob job = chunk.job();
         List<ImportRow> rows = chunk.rows();
         Instant now = clock.instant();
-        long T0 = System.nanoTime();
         UploadRequest request = uploads.find(job.requestId()).orElseThrow();
         Set<String> keys = new HashSet<>();
         int upserts = 0;
@@ -87,7 +83,6 @@ public class CustomerChunkWriter {
         CustomerChanges changes = new CustomerChanges(job.customerListId(), job.partitionName(), job.requestId(),
                 job.clientId(), now, existing, ids);
 
-        long T1 = System.nanoTime();
         long failed = 0;
         long warnings = 0;
         Map<RowResult, Long> byOutcome = new EnumMap<>(RowResult.class);
@@ -111,9 +106,9 @@ public class CustomerChunkWriter {
             outcomes.add(outcome);
         }
         // the result lines are written on another thread while this one streams the changes to the
-        // database, which leaves this thread waiting on the socket most of the time: 1M rows,
-        // import 14.4 s -> see docs/performance-profile.md
-        long T2 = System.nanoTime();
+        // database and mostly waits on its socket; on two cores shared with PostgreSQL this measured
+        // neutral (the import is CPU-bound there), with the database on its own machine the lines
+        // come off the critical path (docs/performance-profile.md)
         CompletableFuture<Void> lines = CompletableFuture.runAsync(() -> writeResults(chunk, outcomes), background());
         try {
             customers.apply(changes.net());
@@ -121,13 +116,8 @@ public class CustomerChunkWriter {
             lines.handle((done, failure) -> null).join();
             throw e;
         }
-        long T3 = System.nanoTime();
         try {
             lines.join();
-            long T4 = System.nanoTime();
-            PROF[0] += T1 - T0; PROF[1] += T2 - T1; PROF[2] += T3 - T2; PROF[4]++; PROF[5] += T4 - T3;
-            java.util.logging.Logger.getLogger("PROF").info("chunks " + PROF[4] + " lookup " + PROF[0] / 1_000_000 + " loop " + PROF[1] / 1_000_000 + " apply " + PROF[2] / 1_000_000 + " joinlines " + PROF[5] / 1_000_000 + " wait " + OneChunkInFlight.WAIT[0] / 1_000_000 + " between " + PROF[3] / 1_000_000);
-            LAST[0] = System.nanoTime();
             request.chunkApplied(chunk.recordsDone(), rows.size(), failed, warnings, chunk.results().checkpoint(), now);
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;

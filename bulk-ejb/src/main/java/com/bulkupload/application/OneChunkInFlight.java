@@ -44,12 +44,10 @@ final class OneChunkInFlight {
     }
 
     /** Waits for the chunk in flight, if any; its failure is thrown here. */
-    static final long[] WAIT = new long[1];
     void awaitWrite() {
         if (writing == null) {
             return;
         }
-        long w0 = System.nanoTime();
         try {
             writing.get(patience.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
@@ -60,7 +58,6 @@ final class OneChunkInFlight {
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
         } finally {
-            WAIT[0] += System.nanoTime() - w0;
             writing = null;
         }
     }
