@@ -10,6 +10,8 @@ import com.bulkupload.domain.model.tenant.TokenScope;
 import com.bulkupload.infrastructure.config.BulkSettings;
 import com.bulkupload.infrastructure.security.Secrets;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
@@ -100,6 +102,7 @@ public class AuthenticationService {
      * Both parts of authenticating a call that names its customer and account (Bing's headers):
      * who the caller is ({@link #identify}), then which account it acts on ({@link #resolveAccount}).
      */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS) // reads only; a cached caller costs no transaction
     public CallerContext authenticate(ApiCredentials credentials) {
         Instant now = clock.instant();
         String cacheKey = credentials == null || isBlank(credentials.accessToken()) ? null : AuthenticatedCallers.key(credentials);

@@ -6,6 +6,8 @@ import com.bulkupload.infrastructure.security.Secrets;
 import jakarta.ejb.Lock;
 import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -21,6 +23,8 @@ import javax.crypto.spec.SecretKeySpec;
  */
 @Singleton
 @Lock(LockType.READ)
+// signing reads nothing but the key, loaded once: no transaction for each status call's link
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class ResultFileUrls {
 
     private static final String KEY_NAME = "result-file-url-hmac";
@@ -32,6 +36,17 @@ public class ResultFileUrls {
     BulkSettings settings;
 
     private volatile byte[] key;
+
+    /** One keyed Mac per thread: a Mac is not thread-safe, and looking one up and keying it cost every status call. */
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(() -> {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key(), "HmacSHA256"));
+            return mac;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
+    });
 
     /** A signature for the result file of the request, valid for the configured lifetime from now. */
     public SignedLink sign(String requestId, Instant now) {
@@ -60,13 +75,7 @@ public class ResultFileUrls {
     }
 
     private String sign(String requestId, long expires) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key(), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal((requestId + ":" + expires).getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-        }
+        return HexFormat.of().formatHex(macs.get().doFinal((requestId + ":" + expires).getBytes(StandardCharsets.UTF_8)));
     }
 
     private byte[] key() {
@@ -77,6 +86,7 @@ public class ResultFileUrls {
     }
 
     /** Called once at start-up, so that the first status call does not pay for it. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public void createKeyIfMissing() {
         key();
     }

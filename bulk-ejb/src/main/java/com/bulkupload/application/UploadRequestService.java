@@ -13,6 +13,8 @@ import com.bulkupload.domain.model.upload.UploadRequest;
 import com.bulkupload.domain.model.upload.UploadRequestRepository;
 import com.bulkupload.infrastructure.config.BulkSettings;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
@@ -107,6 +109,7 @@ public class UploadRequestService {
     }
 
     /** The status of one of the account's requests; another account's answers as unknown (3200). */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS) // see statusOf
     public UploadStatusView status(CallerContext caller, String requestId) {
         return statusOf(() -> {
             if (requestId == null || requestId.isBlank()) {
@@ -121,17 +124,23 @@ public class UploadRequestService {
      * The status of the account's request with that batchId (Marketo's clients know a request by
      * it); another account's answers exactly as an unknown one (3200).
      */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS) // see statusOf
     public UploadStatusView statusOfBatch(CallerContext caller, long batchId) {
         return statusOf(() -> uploads.findByBatchIdInAccount(batchId, caller.accountId())
                 .orElseThrow(() -> new BulkApiException(ErrorCode.INVALID_REQUEST_ID, "No batch " + batchId + ".")));
     }
 
-    /** The status of the request found (or the refusal), timed for the status-call metric, whichever protocol asked. */
+    /**
+     * The status of the request found (or the refusal), timed for the status-call metric, whichever
+     * protocol asked. Called without a transaction (the status calls are the hottest path: polling
+     * clients), the request is read and detached at once, with no flush and no commit to follow.
+     */
     private UploadStatusView statusOf(java.util.function.Supplier<UploadRequest> find) {
         long started = System.nanoTime();
         try {
             UploadRequest request = find.get();
-            // The expiry timer may not have run yet; the answer must be right anyway.
+            // The expiry timer may not have run yet; the answer must be right anyway. Outside a
+            // transaction this changes only the answer: the timer records the expiry.
             request.expireIfNoFileBy(clock.instant());
             return view(request);
         } finally {
