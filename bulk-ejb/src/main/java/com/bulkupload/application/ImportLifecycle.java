@@ -1,6 +1,7 @@
 package com.bulkupload.application;
 
 import com.bulkupload.domain.model.error.ErrorCode;
+import com.bulkupload.domain.model.tenant.TenantRepository;
 import com.bulkupload.domain.model.upload.RequestStatus;
 import com.bulkupload.domain.model.upload.UploadRequest;
 import com.bulkupload.domain.model.upload.UploadRequestRepository;
@@ -29,6 +30,9 @@ public class ImportLifecycle {
     @Inject
     BulkSettings settings;
 
+    @Inject
+    TenantRepository tenants;
+
     @jakarta.ejb.EJB
     CrowdAnalysisService analyses;
 
@@ -41,7 +45,19 @@ public class ImportLifecycle {
      * gets an OptimisticLockException, at the latest when this commits, and asks again.
      */
     public ImportJob claimNextInTurn() {
-        return uploads.nextImportInTurn().map(this::claim).orElse(null);
+        // a request another node took, or whose account another node just started, is passed
+        // over: the query, run again after that node's commit, no longer offers it
+        for (int offered = 0; offered < 3; offered++) {
+            Optional<String> next = uploads.nextImportInTurn();
+            if (next.isEmpty()) {
+                return null;
+            }
+            ImportJob job = claim(next.get());
+            if (job != null) {
+                return job;
+            }
+        }
+        return null;
     }
 
     /** Files uploaded and waiting for a slot, on every node. */
@@ -53,12 +69,25 @@ public class ImportLifecycle {
     public ImportJob claim(String requestId) {
         Instant now = clock.instant();
         UploadRequest request = uploads.find(requestId).orElse(null);
-        if (request == null || !request.claimForImport(now, now.minus(settings.stuckImportAfter()))) {
+        if (request == null || (request.status() == RequestStatus.FileUploaded && !aloneInItsAccount(request))
+                || !request.claimForImport(now, now.minus(settings.stuckImportAfter()))) {
             return null;
         }
         return new ImportJob(request.requestId(), request.protocol(), request.customerListId(), request.partitionName(),
                 request.lookupField(), request.responseMode(), request.clientId(), request.fileName(), request.contentType(),
                 request.declaredCharset(), request.declaredFormat(), request.rowsTotal(), request.recordsDone(), request.resultBytes());
+    }
+
+    /**
+     * One import at a time per account, on every node: under the account's row lock (the lock
+     * GetBulkUploadUrl and the uploads take first, too), no request of the account is InProgress.
+     * Without the lock two nodes could start two files of one account at once, both seeing none
+     * running; imports into one list must not overlap (an import's lookups rely on it:
+     * {@link ImportedKeys}).
+     */
+    private boolean aloneInItsAccount(UploadRequest request) {
+        tenants.lockAccount(request.accountId());
+        return !uploads.hasImportRunning(request.accountId());
     }
 
     /**

@@ -16,7 +16,8 @@ import org.apache.commons.collections4.bloomfilter.SimpleBloomFilter;
  * a 1M-row file into an empty list: the lookups were 3.5 s of an 18.7 s import, for no row found.
  * <p>
  * This holds because one import at a time writes a list: customers are written only by imports,
- * and an account's imports take turns ({@code nextImportInTurn}). An import that resumes after a
+ * and an account starts one import at a time, on every node ({@code ImportLifecycle.claim} under
+ * the account's row lock). An import that resumes after a
  * crash or a takeover, or that goes into a list which already holds customers, looks every key up
  * ({@link #anyMayExist()}). The filter lives with the import on its node and is never shared.
  */

@@ -1,6 +1,7 @@
 package com.bulkupload.application;
 
 import com.bulkupload.domain.model.upload.Protocol;
+import com.bulkupload.domain.model.upload.RequestStatus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.bulkupload.domain.model.customer.Customer;
@@ -59,6 +60,7 @@ class CustomerChunkWriterTest {
         customers = new JpaCustomerRepository(db.em);
         lifecycle = new ImportLifecycle();
         lifecycle.uploads = db.uploads;
+        lifecycle.tenants = db.tenants;
         lifecycle.settings = service.settings;
         lifecycle.clock = Clock.fixed(T0.plusSeconds(1), ZoneOffset.UTC);
         writer = new CustomerChunkWriter();
@@ -72,7 +74,14 @@ class CustomerChunkWriterTest {
         db.close();
     }
 
+    /** A new import of the account, claimed as a slot claims it; the account's earlier one ends first (one at a time). */
     private ImportJob job(String lookupField) {
+        for (String earlier : keys.keySet()) {
+            db.inTransaction(() -> {
+                db.uploads.find(earlier).filter(r -> r.status() == RequestStatus.InProgress).ifPresent(r -> r.complete(T0.plusSeconds(2)));
+                return null;
+            });
+        }
         String requestId = db.inTransaction(() -> service.open(caller,
                 new OpenRequestCommand("ErrorsAndResults", caller.accountId(), null, lookupField, null, null), Protocol.Bing)).requestId();
         db.inTransaction(() -> {

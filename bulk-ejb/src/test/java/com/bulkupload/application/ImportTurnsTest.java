@@ -35,6 +35,7 @@ class ImportTurnsTest {
         service = db.requestService(BulkSettings.of(Map.of()), T0);
         lifecycle = new ImportLifecycle();
         lifecycle.uploads = db.uploads;
+        lifecycle.tenants = db.tenants;
         lifecycle.settings = service.settings;
         for (String name : List.of("A", "B", "C")) {
             AdminService admin = db.admin();
@@ -110,6 +111,18 @@ class ImportTurnsTest {
             finish(running);
         }
         assertEquals(List.of("A1", "B1", "C1", "A2", "B2", "A3"), order);
+    }
+
+    @Test
+    void aSecondFileOfAnAccountWithAnImportRunningIsNotStartedEvenWhenAskedForByName() {
+        upload("A", 1);
+        upload("A", 2);
+        assertEquals("A1", slotFrees());
+        String a2 = owner.entrySet().stream().filter(e -> e.getValue().equals("A2")).findFirst().orElseThrow().getKey();
+        assertNull(db.inTransaction(() -> lifecycle.claim(a2)), "as another node would, with a stale view of the queue");
+        assertEquals(RequestStatus.FileUploaded, db.inTransaction(() -> db.uploads.find(a2).orElseThrow().status()));
+        finish("A1");
+        assertEquals("A2", owner.get(db.inTransaction(() -> lifecycle.claim(a2)).requestId()));
     }
 
     @Test

@@ -48,6 +48,9 @@ public interface UploadRequestRepository {
 
     long countActiveInAccount(Long accountId);
 
+    /** Whether a request of the account is being imported (InProgress). */
+    boolean hasImportRunning(Long accountId);
+
     /** Where a page of an account's requests ends: the next page starts after this request. */
     record PageAfter(Instant createdAt, String requestId) {
     }

@@ -156,6 +156,15 @@ public class JpaUploadRequestRepository implements UploadRequestRepository {
     }
 
     @Override
+    public boolean hasImportRunning(Long accountId) {
+        return !em.createQuery("select r.requestId from UploadRequest r where r.accountId = :account and r.status = :running", String.class)
+                .setParameter("account", accountId)
+                .setParameter("running", RequestStatus.InProgress)
+                .setMaxResults(1)
+                .getResultList().isEmpty();
+    }
+
+    @Override
     public long countActiveInAccount(Long accountId) {
         return em.createQuery("select count(r) from UploadRequest r where r.accountId = :account"
                         + " and r.status in :active", Long.class)
