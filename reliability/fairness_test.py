@@ -21,7 +21,7 @@ import time
 
 import harness
 
-CHUNK_ROWS = 10000  # the server default, BULK_IMPORT_CHUNK_ROWS
+CHUNK_ROWS = 5000  # the server default, BULK_IMPORT_CHUNK_ROWS
 POLL = 0.25
 
 

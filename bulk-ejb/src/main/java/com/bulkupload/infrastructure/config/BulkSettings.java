@@ -93,13 +93,13 @@ public class BulkSettings {
 
     /**
      * Rows per import transaction: each chunk commits its rows, counts, result lines and checkpoint
-     * together. 10,000 rather than 5,000: 1M rows on PostgreSQL imported in 13.4 s instead of
-     * 16.5 s (fewer commits, lookups and COPY starts). 20,000 was as fast (13.2 s) but held more
-     * rows in memory (peak heap under status load 382 MB against 345 MB, once 455 MB); 50,000 took
-     * 17.6 s. Memory is bounded by {@code ImportPipeline.MAX_CHUNK_CHARS} however many rows.
+     * together. 5,000: with 10,000 a 1M-row import on PostgreSQL took 12.5-13.2 s instead of 14.2 s,
+     * but the peak heap of bench/run went from 356 MB to 432 MB (-Xmx512m, target 400 MB: the
+     * bigger chunks outlive more young collections and fill the old generation); 20,000 and 50,000
+     * were no faster. Memory is bounded by {@code ImportPipeline.MAX_CHUNK_CHARS} however many rows.
      */
     public int importChunkRows() {
-        return (int) Math.min(100_000, positiveLong("BULK_IMPORT_CHUNK_ROWS", 10_000));
+        return (int) Math.min(100_000, positiveLong("BULK_IMPORT_CHUNK_ROWS", 5000));
     }
 
     /** How long an API call's whole body may take to arrive (then 408); file uploads have a minimum rate instead. */
