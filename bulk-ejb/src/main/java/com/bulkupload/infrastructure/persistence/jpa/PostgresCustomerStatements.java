@@ -147,13 +147,14 @@ final class PostgresCustomerStatements extends CustomerStatements {
     }
 
     /**
-     * The updates join the chunk's rows to customer by id. With a chunk of 20,000 rows and table
-     * statistics that lag the table (autovacuum off, or not yet run after a big load), the planner
-     * chose a hash join over a sequential scan of the whole table for every chunk: 3M updates into a
-     * list of 3M took 58 s of UPDATE, a 1.6 s scan per chunk (auto_explain). Index lookups by primary
-     * key are right for any chunk size, so hash and merge joins are off for the rest of this
-     * chunk's transaction (SET LOCAL: the pooled connection gets its settings back at commit); only
-     * single-row statements by key follow.
+     * The updates join the chunk's rows to customer by id. With chunks of thousands of rows and
+     * table statistics that lag the table (autovacuum off, or not yet run after a big load), the
+     * planner chose a hash join over a sequential scan of the whole table for every chunk: 3M
+     * updates into a list of 3M took 58 s of UPDATE, a 1.6 s scan per chunk of 20,000
+     * (auto_explain). Index lookups by primary key are right for any chunk size, so hash and merge
+     * joins are off for the rest of this chunk's transaction (SET LOCAL: the pooled connection gets
+     * its settings back at commit); nothing that follows in it joins (the COPY of new customers,
+     * the request's own row).
      */
     @Override
     void update(Connection connection, CustomerChanges.NetChanges changes) throws SQLException {
