@@ -70,7 +70,7 @@ public class CustomerChunkWriter {
         int upserts = 0;
         for (ImportRow row : rows) {
             if (row.check() instanceof RowCheck.Valid valid) {
-                if (chunk.keys().mayExistThenWritten(valid.key(), !valid.delete())) {
+                if (chunk.keys().mayExist(valid.key(), !valid.delete())) {
                     keys.add(valid.key());
                 }
                 upserts += valid.delete() ? 0 : 1;

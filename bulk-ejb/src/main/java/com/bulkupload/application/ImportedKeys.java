@@ -45,16 +45,11 @@ public final class ImportedKeys {
         return new ImportedKeys(Shape.fromNP((int) Math.max(1, Math.min(Integer.MAX_VALUE, rows)), FALSE_POSITIVES));
     }
 
-    /** False only for a key that is certainly not in the list. */
-    boolean mayExist(String key) {
-        return written == null || written.contains(hasher(key));
-    }
-
     /**
-     * {@link #mayExist}, and if {@code writing} (the key is about to be in the list) the filter
-     * holds it from now on; one hash of the key for both.
+     * False only for a key that is certainly not in the list; and if {@code writing} (the key is
+     * about to be in the list) the filter holds it from now on. One hash of the key for both.
      */
-    boolean mayExistThenWritten(String key, boolean writing) {
+    boolean mayExist(String key, boolean writing) {
         if (written == null) {
             return true;
         }
