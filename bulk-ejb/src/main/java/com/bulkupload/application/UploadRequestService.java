@@ -10,7 +10,9 @@ import com.bulkupload.domain.model.upload.RequestId;
 import com.bulkupload.domain.model.upload.RequestStatus;
 import com.bulkupload.domain.model.upload.ResponseMode;
 import com.bulkupload.domain.model.upload.UploadRequest;
+import com.bulkupload.domain.model.upload.UploadError;
 import com.bulkupload.domain.model.upload.UploadRequestRepository;
+import com.bulkupload.domain.model.upload.UploadStatusSnapshot;
 import com.bulkupload.infrastructure.config.BulkSettings;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -20,6 +22,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Upload requests, whatever protocol carries them: open one (its options checked here, once for
@@ -111,13 +114,12 @@ public class UploadRequestService {
     /** The status of one of the account's requests; another account's answers as unknown (3200). */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS) // see statusOf
     public UploadStatusView status(CallerContext caller, String requestId) {
-        return statusOf(() -> {
-            if (requestId == null || requestId.isBlank()) {
-                throw new BulkApiException(ErrorCode.NULL_REQUEST, "RequestId is required.");
-            }
-            return uploads.findInAccount(requestId, caller.accountId())
-                    .orElseThrow(() -> new BulkApiException(ErrorCode.INVALID_REQUEST_ID));
-        });
+        if (requestId == null || requestId.isBlank()) {
+            throw new BulkApiException(ErrorCode.NULL_REQUEST, "RequestId is required.");
+        }
+        return statusOf(() -> uploads.statusInAccount(requestId, caller.accountId()),
+                () -> uploads.findInAccount(requestId, caller.accountId()),
+                () -> new BulkApiException(ErrorCode.INVALID_REQUEST_ID));
     }
 
     /**
@@ -126,33 +128,50 @@ public class UploadRequestService {
      */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS) // see statusOf
     public UploadStatusView statusOfBatch(CallerContext caller, long batchId) {
-        return statusOf(() -> uploads.findByBatchIdInAccount(batchId, caller.accountId())
-                .orElseThrow(() -> new BulkApiException(ErrorCode.INVALID_REQUEST_ID, "No batch " + batchId + ".")));
+        return statusOf(() -> uploads.statusOfBatchInAccount(batchId, caller.accountId()),
+                () -> uploads.findByBatchIdInAccount(batchId, caller.accountId()),
+                () -> new BulkApiException(ErrorCode.INVALID_REQUEST_ID, "No batch " + batchId + "."));
     }
 
     /**
      * The status of the request found (or the refusal), timed for the status-call metric, whichever
      * protocol asked. Called without a transaction (the status calls are the hottest path: polling
-     * clients), the request is read and detached at once, with no flush and no commit to follow.
+     * clients): one query for the answer, nothing loaded, flushed or committed. A request still
+     * waiting for its file is loaded and asked whether its upload window has closed: the expiry
+     * timer may not have run yet, and the answer must be right anyway (outside a transaction this
+     * changes only the answer: the timer records the expiry).
      */
-    private UploadStatusView statusOf(java.util.function.Supplier<UploadRequest> find) {
+    private UploadStatusView statusOf(Supplier<Optional<UploadStatusSnapshot>> snapshot, Supplier<Optional<UploadRequest>> request,
+                                      Supplier<BulkApiException> unknown) {
         long started = System.nanoTime();
         try {
-            UploadRequest request = find.get();
-            // The expiry timer may not have run yet; the answer must be right anyway. Outside a
-            // transaction this changes only the answer: the timer records the expiry.
-            request.expireIfNoFileBy(clock.instant());
-            return view(request);
+            UploadStatusSnapshot found = snapshot.get().orElseThrow(unknown);
+            if (found.status() != RequestStatus.PendingFileUpload) {
+                return view(found);
+            }
+            UploadRequest waiting = request.get().orElseThrow(unknown);
+            waiting.expireIfNoFileBy(clock.instant());
+            return view(waiting);
         } finally {
             metrics.statusAnswered(java.time.Duration.ofNanos(System.nanoTime() - started));
         }
     }
 
     private static UploadStatusView view(UploadRequest request) {
-        return new UploadStatusView(request.requestId(), request.batchId(), request.status().name(), request.percentComplete(),
-                request.rowsProcessed(), request.rowsFailed(), request.rowsWithWarning(),
-                request.errors().stream().map(e -> new OperationErrorView(e.code(), e.details(), e.errorCode(), e.message())).toList(),
-                request.hasResultFile(), request.isDownloading());
+        return view(request.requestId(), request.batchId(), request.status(), request.percentComplete(), request.rowsProcessed(),
+                request.rowsFailed(), request.rowsWithWarning(), request.errors(), request.hasResultFile(), request.isDownloading());
+    }
+
+    private static UploadStatusView view(UploadStatusSnapshot status) {
+        return view(status.requestId(), status.batchId(), status.status(), status.percentComplete(), status.rowsProcessed(),
+                status.rowsFailed(), status.rowsWithWarning(), status.errors(), status.hasResultFile(), status.isDownloading());
+    }
+
+    private static UploadStatusView view(String requestId, long batchId, RequestStatus status, int percentComplete, long processed,
+                                         long failed, long warnings, List<UploadError> errors, boolean resultFile, boolean downloading) {
+        return new UploadStatusView(requestId, batchId, status.name(), percentComplete, processed, failed, warnings,
+                errors.stream().map(e -> new OperationErrorView(e.code(), e.details(), e.errorCode(), e.message())).toList(),
+                resultFile, downloading);
     }
 
     static final int DEFAULT_PAGE_SIZE = 50;

@@ -13,6 +13,7 @@ import com.bulkupload.infrastructure.config.BulkSettings;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -132,6 +133,46 @@ class UploadRequestServiceTest {
         assertEquals(ErrorCode.INVALID_REQUEST_ID, refusal(() -> status(otherCaller, requestId)));
         assertEquals(ErrorCode.INVALID_REQUEST_ID, refusal(() -> status(caller, "no-such-request")));
         assertEquals(ErrorCode.NULL_REQUEST, refusal(() -> status(caller, " ")));
+    }
+
+    @Test
+    void aFinishedRequestIsAnsweredWithItsCountsErrorsInOrderAndResultFileWhicheverWayItIsNamed() {
+        OpenedRequest opened = url(caller, command(null));
+        db.inTransaction(() -> {
+            UploadRequest request = db.uploads.findInAccount(opened.requestId(), caller.accountId()).orElseThrow();
+            request.fileUploaded("f.csv", "text/csv", null, null, 100, T0);
+            request.claimForImport(T0, T0);
+            request.scanned(10);
+            request.addWarning(ErrorCode.UPLOAD_WINDOW_EXPIRED, "first");
+            request.addWarning(ErrorCode.CALL_RATE_EXCEEDED, null);
+            request.addWarning(ErrorCode.NULL_REQUEST, "third");
+            request.chunkApplied(10, 10, 2, 1, 100, T0);
+            request.complete(T0);
+            return null;
+        });
+        UploadStatusView byId = status(caller, opened.requestId());
+        assertEquals(opened.requestId(), byId.requestId());
+        assertEquals(opened.batchId(), byId.batchId());
+        assertEquals("CompletedWithErrors", byId.requestStatus());
+        assertEquals(100, byId.percentComplete());
+        assertEquals(List.of(10L, 2L, 1L), List.of(byId.rowsProcessed(), byId.rowsFailed(), byId.rowsWithWarning()));
+        assertEquals(List.of(3201, 117, 100), byId.errors().stream().map(OperationErrorView::code).toList());
+        assertEquals(java.util.Arrays.asList("first", null, "third"), byId.errors().stream().map(OperationErrorView::details).toList());
+        assertEquals("CallRateExceeded", byId.errors().get(1).errorCode());
+        assertEquals(ErrorCode.CALL_RATE_EXCEEDED.message(), byId.errors().get(1).message());
+        assertTrue(byId.resultFileAvailable());
+        assertFalse(byId.downloading());
+        assertEquals(byId, db.inTransaction(() -> service.statusOfBatch(caller, opened.batchId())));
+        // outside a transaction too, as the protocol adapters call it
+        assertEquals(byId, service.status(caller, opened.requestId()));
+
+        assertEquals(ErrorCode.INVALID_REQUEST_ID, refusal(() -> status(otherCaller, opened.requestId())));
+        assertEquals(ErrorCode.INVALID_REQUEST_ID, refusal(() -> db.inTransaction(() -> service.statusOfBatch(otherCaller, opened.batchId()))));
+        db.inTransaction(() -> {
+            db.uploads.findInAccount(opened.requestId(), caller.accountId()).orElseThrow().filesPurged();
+            return null;
+        });
+        assertFalse(status(caller, opened.requestId()).resultFileAvailable());
     }
 
     @Test

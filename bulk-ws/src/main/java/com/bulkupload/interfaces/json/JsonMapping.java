@@ -3,9 +3,11 @@ package com.bulkupload.interfaces.json;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -43,7 +45,16 @@ public final class JsonMapping {
         }
     });
 
-    public static final JsonMapper MAPPER = JsonMapper.builder(JsonFactory.builder().streamReadConstraints(LIMITS).build())
+    /**
+     * Answers are written without flushing the servlet stream: Jackson's default flush after the
+     * value (and again when the generator closes) made every JSON answer go out chunked, in two
+     * writes. Unflushed, a small answer leaves in one write with its Content-Length when the call
+     * ends, and a large one streams as the container's buffer fills (docs/performance-profile.md,
+     * "Status calls").
+     */
+    public static final JsonMapper MAPPER = JsonMapper.builder(JsonFactory.builder().streamReadConstraints(LIMITS)
+                    .disable(StreamWriteFeature.FLUSH_PASSED_TO_STREAM).build())
+            .disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE)
             .addModule(NO_NUL)
             .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

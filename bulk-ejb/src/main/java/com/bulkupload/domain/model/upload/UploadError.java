@@ -23,6 +23,16 @@ public class UploadError {
     protected UploadError() {
     }
 
+    /** An entry as it was stored (read back without its request, {@link UploadStatusSnapshot}). */
+    public static UploadError stored(int code, String errorCode, String message, String details) {
+        UploadError error = new UploadError();
+        error.code = code;
+        error.errorCode = errorCode;
+        error.message = message;
+        error.details = details;
+        return error;
+    }
+
     public UploadError(ErrorCode error, String details) {
         this.code = error.code();
         this.errorCode = error.errorCode();

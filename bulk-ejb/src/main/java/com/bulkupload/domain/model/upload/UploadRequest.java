@@ -265,7 +265,12 @@ public class UploadRequest {
 
     /** The server is downloading the file the client named. */
     public boolean isDownloading() {
-        return status == RequestStatus.PendingFileUpload && fetchStartedAt != null;
+        return downloading(status, fetchStartedAt != null);
+    }
+
+    /** A request is downloading its file while it waits for one and a fetch of its FileUrl has started. */
+    static boolean downloading(RequestStatus status, boolean fetchStarted) {
+        return status == RequestStatus.PendingFileUpload && fetchStarted;
     }
 
     public String sealedFileUrl() {
@@ -321,6 +326,11 @@ public class UploadRequest {
     }
 
     public boolean hasResultFile() {
+        return resultFileAvailable(status, filesPurged);
+    }
+
+    /** A finished import has a result file until the purge timer deletes it. */
+    static boolean resultFileAvailable(RequestStatus status, boolean filesPurged) {
         return !filesPurged && (status == RequestStatus.Completed || status == RequestStatus.CompletedWithErrors);
     }
 

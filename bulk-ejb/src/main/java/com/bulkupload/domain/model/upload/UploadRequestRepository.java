@@ -17,6 +17,15 @@ public interface UploadRequestRepository {
     /** The request, only if it belongs to the account; another account's request is never returned. */
     Optional<UploadRequest> findInAccount(String requestId, Long accountId);
 
+    /**
+     * What a status call answers about the request, only if it belongs to the account: one query,
+     * the request is not loaded (nor kept in a persistence context).
+     */
+    Optional<UploadStatusSnapshot> statusInAccount(String requestId, Long accountId);
+
+    /** As {@link #statusInAccount}, for the request with that batchId. */
+    Optional<UploadStatusSnapshot> statusOfBatchInAccount(long batchId, Long accountId);
+
     /** As {@link #findInAccount}, locking the row until the transaction ends. */
     Optional<UploadRequest> lockInAccount(String requestId, Long accountId);
 

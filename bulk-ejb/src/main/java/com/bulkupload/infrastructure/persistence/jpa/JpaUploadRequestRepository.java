@@ -3,12 +3,19 @@ package com.bulkupload.infrastructure.persistence.jpa;
 import com.bulkupload.domain.model.upload.RequestId;
 import com.bulkupload.domain.model.upload.RequestStatus;
 import com.bulkupload.domain.model.upload.UploadRequest;
+import com.bulkupload.domain.model.upload.UploadError;
 import com.bulkupload.domain.model.upload.UploadRequestRepository;
+import com.bulkupload.domain.model.upload.UploadStatusSnapshot;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import org.hibernate.Session;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -52,6 +59,71 @@ public class JpaUploadRequestRepository implements UploadRequestRepository {
         // text that is no RequestId (a NUL byte PostgreSQL would refuse, say) is simply not found
         return RequestId.parse(requestId).flatMap(id -> EntityLookups.find(em, UploadRequest.class, id.value()))
                 .filter(request -> request.accountId().equals(accountId));
+    }
+
+    /**
+     * The status columns and the errors in order, by plain JDBC on the entity manager's connection:
+     * loading the entity for a status call (an entity of 35 columns, its error collection, a
+     * persistence context) was most of Hibernate's share of the call (docs/performance-profile.md).
+     */
+    private static final String STATUS = "select r.request_id, r.batch_id, r.status, r.percent_complete, r.rows_processed,"
+            + " r.rows_failed, r.rows_with_warning, r.files_purged, r.fetch_started_at, e.code, e.error_code, e.message, e.details"
+            + " from upload_request r left join upload_request_error e on e.request_id = r.request_id"
+            + " where %s and r.account_id = ? order by r.request_id, e.position";
+
+    @Override
+    public Optional<UploadStatusSnapshot> statusInAccount(String requestId, Long accountId) {
+        // text that is no RequestId is simply not found, as by findInAccount
+        return RequestId.parse(requestId).flatMap(id -> status("r.request_id = ?", id.value(), accountId));
+    }
+
+    @Override
+    public Optional<UploadStatusSnapshot> statusOfBatchInAccount(long batchId, Long accountId) {
+        return status("r.batch_id = ?", batchId, accountId);
+    }
+
+    private Optional<UploadStatusSnapshot> status(String condition, Object key, Long accountId) {
+        Session session = em.unwrap(Session.class);
+        if (session.isJoinedToTransaction()) {
+            session.flush(); // a caller inside a transaction reads its own changes, as a query would
+        }
+        return session.doReturningWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(String.format(STATUS, condition))) {
+                statement.setObject(1, key);
+                statement.setLong(2, accountId);
+                try (ResultSet rows = statement.executeQuery()) {
+                    return snapshot(rows);
+                }
+            }
+        });
+    }
+
+    /** The first request of the rows (a batchId is drawn from a sequence: there is one), with its errors. */
+    private static Optional<UploadStatusSnapshot> snapshot(ResultSet rows) throws SQLException {
+        if (!rows.next()) {
+            return Optional.empty();
+        }
+        String requestId = rows.getString(1);
+        long batchId = rows.getLong(2);
+        RequestStatus status = RequestStatus.valueOf(rows.getString(3));
+        int percent = rows.getInt(4);
+        long processed = rows.getLong(5);
+        long failed = rows.getLong(6);
+        long warnings = rows.getLong(7);
+        boolean purged = rows.getBoolean(8);
+        boolean fetchStarted = rows.getObject(9) != null;
+        List<UploadError> errors = new ArrayList<>();
+        do {
+            if (!requestId.equals(rows.getString(1))) {
+                break;
+            }
+            int code = rows.getInt(10);
+            if (!rows.wasNull()) {
+                errors.add(UploadError.stored(code, rows.getString(11), rows.getString(12), rows.getString(13)));
+            }
+        } while (rows.next());
+        return Optional.of(new UploadStatusSnapshot(requestId, batchId, status, percent, processed, failed, warnings,
+                errors, purged, fetchStarted));
     }
 
     @Override
