@@ -69,26 +69,28 @@ public class JpaUploadRequestRepository implements UploadRequestRepository {
     private static final String STATUS = "select r.request_id, r.batch_id, r.status, r.percent_complete, r.rows_processed,"
             + " r.rows_failed, r.rows_with_warning, r.files_purged, r.fetch_started_at, e.code, e.error_code, e.message, e.details"
             + " from upload_request r left join upload_request_error e on e.request_id = r.request_id"
-            + " where %s and r.account_id = ? order by r.request_id, e.position";
+            + " where %s = ? and r.account_id = ? order by r.request_id, e.position";
+    private static final String STATUS_BY_ID = String.format(STATUS, "r.request_id");
+    private static final String STATUS_BY_BATCH = String.format(STATUS, "r.batch_id");
 
     @Override
     public Optional<UploadStatusSnapshot> statusInAccount(String requestId, Long accountId) {
         // text that is no RequestId is simply not found, as by findInAccount
-        return RequestId.parse(requestId).flatMap(id -> status("r.request_id = ?", id.value(), accountId));
+        return RequestId.parse(requestId).flatMap(id -> status(STATUS_BY_ID, id.value(), accountId));
     }
 
     @Override
     public Optional<UploadStatusSnapshot> statusOfBatchInAccount(long batchId, Long accountId) {
-        return status("r.batch_id = ?", batchId, accountId);
+        return status(STATUS_BY_BATCH, batchId, accountId);
     }
 
-    private Optional<UploadStatusSnapshot> status(String condition, Object key, Long accountId) {
+    private Optional<UploadStatusSnapshot> status(String sql, Object key, Long accountId) {
         Session session = em.unwrap(Session.class);
         if (session.isJoinedToTransaction()) {
             session.flush(); // a caller inside a transaction reads its own changes, as a query would
         }
         return session.doReturningWork(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(String.format(STATUS, condition))) {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 statement.setObject(1, key);
                 statement.setLong(2, accountId);
                 try (ResultSet rows = statement.executeQuery()) {
