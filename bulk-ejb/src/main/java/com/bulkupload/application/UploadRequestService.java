@@ -10,7 +10,6 @@ import com.bulkupload.domain.model.upload.RequestId;
 import com.bulkupload.domain.model.upload.RequestStatus;
 import com.bulkupload.domain.model.upload.ResponseMode;
 import com.bulkupload.domain.model.upload.UploadRequest;
-import com.bulkupload.domain.model.upload.UploadError;
 import com.bulkupload.domain.model.upload.UploadRequestRepository;
 import com.bulkupload.domain.model.upload.UploadStatusSnapshot;
 import com.bulkupload.infrastructure.config.BulkSettings;
@@ -158,20 +157,14 @@ public class UploadRequestService {
     }
 
     private static UploadStatusView view(UploadRequest request) {
-        return view(request.requestId(), request.batchId(), request.status(), request.percentComplete(), request.rowsProcessed(),
-                request.rowsFailed(), request.rowsWithWarning(), request.errors(), request.hasResultFile(), request.isDownloading());
+        return view(request.statusSnapshot());
     }
 
     private static UploadStatusView view(UploadStatusSnapshot status) {
-        return view(status.requestId(), status.batchId(), status.status(), status.percentComplete(), status.rowsProcessed(),
-                status.rowsFailed(), status.rowsWithWarning(), status.errors(), status.hasResultFile(), status.isDownloading());
-    }
-
-    private static UploadStatusView view(String requestId, long batchId, RequestStatus status, int percentComplete, long processed,
-                                         long failed, long warnings, List<UploadError> errors, boolean resultFile, boolean downloading) {
-        return new UploadStatusView(requestId, batchId, status.name(), percentComplete, processed, failed, warnings,
-                errors.stream().map(e -> new OperationErrorView(e.code(), e.details(), e.errorCode(), e.message())).toList(),
-                resultFile, downloading);
+        return new UploadStatusView(status.requestId(), status.batchId(), status.status().name(), status.percentComplete(),
+                status.rowsProcessed(), status.rowsFailed(), status.rowsWithWarning(),
+                status.errors().stream().map(e -> new OperationErrorView(e.code(), e.details(), e.errorCode(), e.message())).toList(),
+                status.hasResultFile(), status.isDownloading());
     }
 
     static final int DEFAULT_PAGE_SIZE = 50;

@@ -329,6 +329,12 @@ public class UploadRequest {
         return resultFileAvailable(status, filesPurged);
     }
 
+    /** What a status call answers about this request, as {@link UploadRequestRepository#statusInAccount} reads it. */
+    public UploadStatusSnapshot statusSnapshot() {
+        return new UploadStatusSnapshot(requestId, batchId, status, percentComplete, rowsProcessed, rowsFailed, rowsWithWarning,
+                errors, filesPurged, fetchStartedAt != null);
+    }
+
     /** A finished import has a result file until the purge timer deletes it. */
     static boolean resultFileAvailable(RequestStatus status, boolean filesPurged) {
         return !filesPurged && (status == RequestStatus.Completed || status == RequestStatus.CompletedWithErrors);

@@ -69,7 +69,7 @@ public class JpaUploadRequestRepository implements UploadRequestRepository {
     private static final String STATUS = "select r.request_id, r.batch_id, r.status, r.percent_complete, r.rows_processed,"
             + " r.rows_failed, r.rows_with_warning, r.files_purged, r.fetch_started_at, e.code, e.error_code, e.message, e.details"
             + " from upload_request r left join upload_request_error e on e.request_id = r.request_id"
-            + " where %s = ? and r.account_id = ? order by r.request_id, e.position";
+            + " where %s = ? and r.account_id = ? order by e.position";
     private static final String STATUS_BY_ID = String.format(STATUS, "r.request_id");
     private static final String STATUS_BY_BATCH = String.format(STATUS, "r.batch_id");
 
@@ -100,7 +100,7 @@ public class JpaUploadRequestRepository implements UploadRequestRepository {
         });
     }
 
-    /** The first request of the rows (a batchId is drawn from a sequence: there is one), with its errors. */
+    /** The request of the rows (its key is unique: a RequestId, or a batchId drawn from a sequence), with its errors. */
     private static Optional<UploadStatusSnapshot> snapshot(ResultSet rows) throws SQLException {
         if (!rows.next()) {
             return Optional.empty();
@@ -116,9 +116,6 @@ public class JpaUploadRequestRepository implements UploadRequestRepository {
         boolean fetchStarted = rows.getObject(9) != null;
         List<UploadError> errors = new ArrayList<>();
         do {
-            if (!requestId.equals(rows.getString(1))) {
-                break;
-            }
             int code = rows.getInt(10);
             if (!rows.wasNull()) {
                 errors.add(UploadError.stored(code, rows.getString(11), rows.getString(12), rows.getString(13)));
