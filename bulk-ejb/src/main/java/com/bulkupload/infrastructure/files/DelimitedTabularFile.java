@@ -91,18 +91,18 @@ final class DelimitedTabularFile implements TabularFile {
         }
     }
 
+    /** String.indexOf is vectorised, and a field of Latin-1 text is never searched for U+FFFD at all. */
     private void checkDecoded(List<String> fields, long row, RecentBytes recent) {
         for (String field : fields) {
-            for (int i = 0; i < field.length(); i++) {
-                char c = field.charAt(i);
-                if (c == '\uFFFD') {
-                    throw UploadFileException.unsupported("Row " + row + " has bytes that are not valid in "
-                            + decoding.name() + EncodingGuess.hint(recent.recent(), decoding.name())
-                            + "; send UTF-8, or name the encoding in the charset form field.");
-                }
-                if (c == '\0') {
-                    throw UploadFileException.unsupported("Row " + row + " holds a NUL byte: the file is not text.");
-                }
+            int replacement = field.indexOf('\uFFFD');
+            int nul = field.indexOf('\0');
+            if (replacement >= 0 && (nul < 0 || replacement < nul)) {
+                throw UploadFileException.unsupported("Row " + row + " has bytes that are not valid in "
+                        + decoding.name() + EncodingGuess.hint(recent.recent(), decoding.name())
+                        + "; send UTF-8, or name the encoding in the charset form field.");
+            }
+            if (nul >= 0) {
+                throw UploadFileException.unsupported("Row " + row + " holds a NUL byte: the file is not text.");
             }
         }
     }

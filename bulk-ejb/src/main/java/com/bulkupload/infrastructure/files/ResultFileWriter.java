@@ -23,15 +23,17 @@ public final class ResultFileWriter implements Closeable {
 
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
     private static final CSVFormat FORMAT = CSVFormat.RFC4180;
+    static final int BLOCK_CHARS = 32 * 1024;
 
     private final FileChannel channel;
     private final Writer writer;
+    private final StringBuilder block = new StringBuilder(BLOCK_CHARS + 1024);
     private final CSVPrinter printer;
 
     private ResultFileWriter(FileChannel channel) throws IOException {
         this.channel = channel;
         this.writer = new OutputStreamWriter(Channels.newOutputStream(channel), StandardCharsets.UTF_8);
-        this.printer = new CSVPrinter(writer, FORMAT);
+        this.printer = new CSVPrinter(block, FORMAT);
     }
 
     /** A new result file with its header row. */
@@ -54,11 +56,14 @@ public final class ResultFileWriter implements Closeable {
 
     public void write(List<String> values) throws IOException {
         printer.printRecord(values);
+        if (block.length() >= BLOCK_CHARS) {
+            drain();
+        }
     }
 
     /** Flushes to the disk and returns the file's length. */
     public long checkpoint() throws IOException {
-        printer.flush();
+        drain();
         writer.flush();
         channel.force(false);
         return channel.position();
@@ -66,6 +71,15 @@ public final class ResultFileWriter implements Closeable {
 
     @Override
     public void close() throws IOException {
-        printer.close();
+        try {
+            drain();
+        } finally {
+            writer.close();
+        }
+    }
+
+    private void drain() throws IOException {
+        writer.append(block);
+        block.setLength(0);
     }
 }

@@ -49,4 +49,25 @@ class ResultFileWriterTest {
         String text = Files.readString(file, StandardCharsets.UTF_8);
         assertEquals("\uFEFFRow,Result\r\n2,Inserted\r\n3,Updated\r\n", text);
     }
+
+    @Test
+    void manyBlocksOfChineseAndAstralTextComeOutWholeAndTheCheckpointIsTheFilesLength() throws IOException {
+        Path file = dir.resolve("r.csv");
+        StringBuilder expected = new StringBuilder("\uFEFFRow,City\r\n");
+        long committed;
+        try (ResultFileWriter writer = ResultFileWriter.create(file, List.of("Row", "City"))) {
+            // lines of 9 to 14 characters, many of three and four UTF-8 bytes: blocks end anywhere
+            for (int row = 2; row < 20_000; row++) {
+                String city = row % 3 == 0 ? "杭州, 中国" : row % 3 == 1 ? "\uD83C\uDFD9 東京" : "Zürich";
+                writer.write(List.of(Integer.toString(row), city));
+                expected.append(row).append(',').append(city.contains(",") ? "\"" + city + "\"" : city).append("\r\n");
+            }
+            committed = writer.checkpoint();
+            // what close writes without a checkpoint is there too, but past the committed length
+            writer.write(List.of("20000", "Paris"));
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        assertEquals(expected.toString().getBytes(StandardCharsets.UTF_8).length, committed);
+        assertEquals(expected + "20000,Paris\r\n", new String(bytes, StandardCharsets.UTF_8));
+    }
 }

@@ -1,13 +1,13 @@
 package com.bulkupload.domain.model.upload;
 
 import com.bulkupload.domain.model.customer.CustomerField;
+import com.bulkupload.domain.model.customer.EmailAddresses;
 import com.bulkupload.domain.model.customer.PhoneNumbers;
 import com.bulkupload.domain.model.error.ErrorCode;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * The row rules of CONTRACT section 5: field count, Action, lookup value present, every Email and
@@ -16,14 +16,17 @@ import java.util.regex.Pattern;
  */
 public final class RowValidator {
 
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
-
     private final UploadHeader header;
     private final LookupField lookup;
+    /** The header's fields and their columns, as arrays: walked for every row of a file. */
+    private final CustomerField[] fields;
+    private final int[] columns;
 
     public RowValidator(UploadHeader header, LookupField lookup) {
         this.header = header;
         this.lookup = lookup;
+        this.fields = header.fields().keySet().toArray(CustomerField[]::new);
+        this.columns = header.fields().values().stream().mapToInt(Integer::intValue).toArray();
     }
 
     public RowCheck check(long rowNumber, List<String> fields) {
@@ -42,15 +45,15 @@ public final class RowValidator {
         }
 
         Map<CustomerField, String> values = new EnumMap<>(CustomerField.class);
-        for (Map.Entry<CustomerField, Integer> column : header.fields().entrySet()) {
-            CustomerField field = column.getKey();
-            String value = value(fields, column.getValue());
+        for (int f = 0; f < this.fields.length; f++) {
+            CustomerField field = this.fields[f];
+            String value = value(fields, columns[f]);
             if (value.length() > field.maxLength()) {
                 return new RowCheck.Invalid(rowNumber, ErrorCode.VALUE_TOO_LONG,
                         field + " has " + value.length() + " characters; at most " + field.maxLength() + " are allowed.");
             }
             if (field == CustomerField.Email && !value.isEmpty()) {
-                if (!EMAIL.matcher(value).matches()) {
+                if (!EmailAddresses.isEmailAddress(value)) {
                     return new RowCheck.Invalid(rowNumber, ErrorCode.INVALID_EMAIL, "'" + value + "' is not a valid email address.");
                 }
                 value = value.toLowerCase(Locale.ROOT);

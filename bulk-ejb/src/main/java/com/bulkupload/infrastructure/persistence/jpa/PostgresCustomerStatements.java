@@ -2,9 +2,9 @@ package com.bulkupload.infrastructure.persistence.jpa;
 
 import com.bulkupload.domain.model.customer.CustomerChanges;
 import com.bulkupload.domain.model.customer.CustomerField;
-import java.io.BufferedOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
@@ -109,41 +109,92 @@ final class PostgresCustomerStatements extends CustomerStatements {
         byte[] requestId = changes.requestId().getBytes(StandardCharsets.UTF_8);
         byte[] clientId = changes.clientId().getBytes(StandardCharsets.UTF_8);
         String sql = "copy customer (" + INSERT_COLUMNS + ") from stdin with (format binary)";
-        try (PGCopyOutputStream copy = new PGCopyOutputStream(connection.unwrap(PGConnection.class), sql, 1 << 16);
-             DataOutputStream out = new DataOutputStream(new BufferedOutputStream(copy, 1 << 16))) {
-            out.write(BINARY_COPY_HEADER);
+        try (PGCopyOutputStream copy = new PGCopyOutputStream(connection.unwrap(PGConnection.class), sql, 1 << 16)) {
+            BinaryCopyRows out = new BinaryCopyRows(copy);
             for (CustomerChanges.Row row : changes.inserts()) {
-                out.writeShort(fields);
-                int64(out, row.id());
-                int64(out, changes.listId());
-                bytes(out, partition);
+                out.fieldCount(fields);
+                out.int64(row.id());
+                out.int64(changes.listId());
+                out.bytes(partition);
                 for (CustomerField field : CustomerField.values()) {
                     String value = value(row, field);
                     if (value == null) {
-                        out.writeInt(-1);
+                        out.nullValue();
                     } else {
-                        bytes(out, value.getBytes(StandardCharsets.UTF_8));
+                        out.bytes(value.getBytes(StandardCharsets.UTF_8));
                     }
                 }
-                int64(out, now);
-                int64(out, now);
-                bytes(out, requestId);
-                bytes(out, clientId);
+                out.int64(now);
+                out.int64(now);
+                out.bytes(requestId);
+                out.bytes(clientId);
             }
-            out.writeShort(-1);
+            out.end();
         } catch (IOException e) {
             throw new SQLException("COPY into customer failed", e);
         }
     }
 
-    private static void int64(DataOutputStream out, long value) throws IOException {
-        out.writeInt(8);
-        out.writeLong(value);
-    }
+    /**
+     * Rows in COPY's binary format (PostgreSQL docs, "COPY", "Binary Format"), encoded into a
+     * block that goes to the COPY stream when full. A DataOutputStream over a BufferedOutputStream
+     * did the same with a lock taken for every byte of every length word (JDK 17's
+     * BufferedOutputStream is synchronized): a quarter of the chunk writer's JFR samples.
+     */
+    private static final class BinaryCopyRows {
+        private final OutputStream out;
+        private final ByteBuffer block = ByteBuffer.allocate(1 << 16); // big-endian, as COPY wants
 
-    private static void bytes(DataOutputStream out, byte[] value) throws IOException {
-        out.writeInt(value.length);
-        out.write(value);
+        BinaryCopyRows(OutputStream out) throws IOException {
+            this.out = out;
+            block.put(BINARY_COPY_HEADER);
+        }
+
+        void fieldCount(int fields) throws IOException {
+            room(2);
+            block.putShort((short) fields);
+        }
+
+        void int64(long value) throws IOException {
+            room(12);
+            block.putInt(8).putLong(value);
+        }
+
+        void nullValue() throws IOException {
+            room(4);
+            block.putInt(-1);
+        }
+
+        void bytes(byte[] value) throws IOException {
+            room(4);
+            block.putInt(value.length);
+            if (value.length > block.remaining()) {
+                drain();
+                if (value.length > block.capacity()) {
+                    out.write(value);
+                    return;
+                }
+            }
+            block.put(value);
+        }
+
+        /** The trailer, and everything still in the block. */
+        void end() throws IOException {
+            room(2);
+            block.putShort((short) -1);
+            drain();
+        }
+
+        private void room(int bytes) throws IOException {
+            if (block.remaining() < bytes) {
+                drain();
+            }
+        }
+
+        private void drain() throws IOException {
+            out.write(block.array(), 0, block.position());
+            block.clear();
+        }
     }
 
     /**
