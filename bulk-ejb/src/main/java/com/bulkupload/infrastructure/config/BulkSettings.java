@@ -93,16 +93,14 @@ public class BulkSettings {
 
     /**
      * Rows per import transaction: each chunk commits its rows, counts, result lines and checkpoint
-     * together. 10,000 since round 3 of the performance work: a 1M-row import on PostgreSQL took
-     * 13.8-14.6 s instead of 14.7-15.0 s with 5,000 (fewer commits, fsyncs and COPY starts). Round 2
-     * kept 5,000 because bench/run's peak heap reached 432 MB with 10,000 (-Xmx512m, target 400 MB);
-     * with the import's garbage cut by a fifth since, 3M rows into an empty list and into a full one
-     * peaked at 338 and 345 MB, the old generation at 140 MB (docs/performance-profile.md). 20,000
-     * and 50,000 were no faster. Memory is bounded by {@code ImportPipeline.MAX_CHUNK_CHARS} however
-     * many rows.
+     * together. 5,000, for the heap: with 10,000 a 1M-row import on PostgreSQL is about 1 s faster
+     * (13.8-14.6 s against 14.7-15.0 s), but bench/run's peak heap used went past its 400 MB target
+     * with either build measured (-Xmx512m): 432 MB in round 2, 456 MB in round 3, under status
+     * load and in the 3M runs (docs/performance-profile.md). 20,000 and 50,000 were no faster.
+     * Memory is bounded by {@code ImportPipeline.MAX_CHUNK_CHARS} however many rows.
      */
     public int importChunkRows() {
-        return (int) Math.min(100_000, positiveLong("BULK_IMPORT_CHUNK_ROWS", 10_000));
+        return (int) Math.min(100_000, positiveLong("BULK_IMPORT_CHUNK_ROWS", 5000));
     }
 
     /** How long an API call's whole body may take to arrive (then 408); file uploads have a minimum rate instead. */
