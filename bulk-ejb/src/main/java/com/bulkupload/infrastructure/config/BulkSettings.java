@@ -94,7 +94,7 @@ public class BulkSettings {
     /**
      * Rows per import transaction: each chunk commits its rows, counts, result lines and checkpoint
      * together. 5,000, for the heap: with 10,000 a 1M-row import on PostgreSQL is about 1 s faster
-     * (13.8-14.6 s against 14.7-15.0 s), but bench/run's peak heap used went past its 400 MB target
+     * (14.1-14.5 s against 14.9-15.2 s), but bench/run's peak heap used went past its 400 MB target
      * with either build measured (-Xmx512m): 432 MB in round 2, 456 MB in round 3, under status
      * load and in the 3M runs (docs/performance-profile.md). 20,000 and 50,000 were no faster.
      * Memory is bounded by {@code ImportPipeline.MAX_CHUNK_CHARS} however many rows.

@@ -23,7 +23,7 @@ public final class ResultFileWriter implements Closeable {
 
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
     private static final CSVFormat FORMAT = CSVFormat.RFC4180;
-    static final int BLOCK_CHARS = 32 * 1024;
+    private static final int BLOCK_CHARS = 32 * 1024;
 
     private final FileChannel channel;
     private final Writer writer;

@@ -5,8 +5,8 @@ package com.bulkupload.domain.model.customer;
  * {@code @}, then at least two dot-separated labels, none empty, none with {@code @} or white
  * space. That is the pattern {@code [^@\s]+@[^@\s.]+(\.[^@\s.]+)+}, checked in one pass over the
  * characters: as a regular expression it was a tenth of the file reader's CPU in a 1M-row import
- * (docs/performance-profile.md, "Round 3: the import's Java work"). {@code EmailAddressesTest}
- * holds the two to the same answers.
+ * (docs/performance-profile.md, "Round 3: the import's Java work"). {@code
+ * ValueRulesAgreeWithTheirPatternsTest} holds the two to the same answers.
  */
 public final class EmailAddresses {
 

@@ -9,7 +9,7 @@ package com.bulkupload.domain.model.customer;
  * <p>One pass over the characters, not the two regular expressions it once was ({@code [ \-.()]}
  * removed, then {@code \+?[0-9]{5,20}} matched): those were a tenth of the file reader's CPU in a
  * 1M-row import (docs/performance-profile.md, "Round 3: the import's Java work").
- * {@code PhoneNumbersTest} holds the two to the same answers.
+ * {@code ValueRulesAgreeWithTheirPatternsTest} holds the two to the same answers.
  */
 public final class PhoneNumbers {
 

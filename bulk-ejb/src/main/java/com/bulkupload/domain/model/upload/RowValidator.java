@@ -19,14 +19,14 @@ public final class RowValidator {
     private final UploadHeader header;
     private final LookupField lookup;
     /** The header's fields and their columns, as arrays: walked for every row of a file. */
-    private final CustomerField[] fields;
-    private final int[] columns;
+    private final CustomerField[] headerFields;
+    private final int[] headerColumns;
 
     public RowValidator(UploadHeader header, LookupField lookup) {
         this.header = header;
         this.lookup = lookup;
-        this.fields = header.fields().keySet().toArray(CustomerField[]::new);
-        this.columns = header.fields().values().stream().mapToInt(Integer::intValue).toArray();
+        this.headerFields = header.fields().keySet().toArray(CustomerField[]::new);
+        this.headerColumns = header.fields().values().stream().mapToInt(Integer::intValue).toArray();
     }
 
     public RowCheck check(long rowNumber, List<String> fields) {
@@ -45,9 +45,9 @@ public final class RowValidator {
         }
 
         Map<CustomerField, String> values = new EnumMap<>(CustomerField.class);
-        for (int f = 0; f < this.fields.length; f++) {
-            CustomerField field = this.fields[f];
-            String value = value(fields, columns[f]);
+        for (int f = 0; f < headerFields.length; f++) {
+            CustomerField field = headerFields[f];
+            String value = value(fields, headerColumns[f]);
             if (value.length() > field.maxLength()) {
                 return new RowCheck.Invalid(rowNumber, ErrorCode.VALUE_TOO_LONG,
                         field + " has " + value.length() + " characters; at most " + field.maxLength() + " are allowed.");
