@@ -1,9 +1,11 @@
 /**
- * Application services: the use cases every protocol adapter calls in domain terms (open an upload
- * request, submit a file, its status, list an account's requests and lists; authentication in two
- * parts; admin, health), the import pipeline and its transactions, start-up and timers. Adapters
- * translate; the decisions are made here. What infrastructure provides is named here as ports
- * ({@link com.bulkupload.application.ImportQueue}, {@link com.bulkupload.application.FileStore},
- * {@link com.bulkupload.application.ServerSecrets}) and implemented in {@code infrastructure.*}.
+ * The application: the use cases every protocol adapter calls in domain terms, each in a package
+ * of its own ({@code importing}, {@code requests}, {@code identity}, {@code reports},
+ * {@code analysis}, {@code maintenance}). This root holds only what several of them share: the
+ * error every use case raises ({@link com.bulkupload.application.BulkApiException}), the caller
+ * ({@link com.bulkupload.application.CallerContext}), and the ports they all need
+ * ({@link com.bulkupload.application.BulkSettings}, {@link com.bulkupload.application.FileStore},
+ * {@link com.bulkupload.application.ImportQueue}, {@link com.bulkupload.application.ImportMetrics}).
+ * Ports are owned here and implemented in {@code infrastructure.*}; nothing here imports it.
  */
 package com.bulkupload.application;

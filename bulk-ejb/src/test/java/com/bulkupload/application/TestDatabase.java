@@ -1,6 +1,9 @@
 package com.bulkupload.application;
 
-import com.bulkupload.infrastructure.config.BulkSettings;
+import com.bulkupload.application.identity.AdminService;
+import com.bulkupload.application.identity.IdentityTestWiring;
+import com.bulkupload.application.requests.RequestsTestWiring;
+import com.bulkupload.application.requests.UploadRequestService;
 import com.bulkupload.infrastructure.persistence.jpa.JpaCustomerListRepository;
 import com.bulkupload.infrastructure.persistence.jpa.JpaTenantRepository;
 import com.bulkupload.infrastructure.persistence.jpa.JpaUploadRequestRepository;
@@ -19,15 +22,15 @@ import org.h2.jdbcx.JdbcDataSource;
  * repositories on top. Transactions are explicit ({@link #inTransaction}) where the server would
  * use container-managed ones.
  */
-final class TestDatabase implements AutoCloseable {
+public final class TestDatabase implements AutoCloseable {
 
-    final EntityManagerFactory factory;
-    final EntityManager em;
-    final JpaTenantRepository tenants;
-    final JpaCustomerListRepository lists;
-    final JpaUploadRequestRepository uploads;
+    public final EntityManagerFactory factory;
+    public final EntityManager em;
+    public final JpaTenantRepository tenants;
+    public final JpaCustomerListRepository lists;
+    public final JpaUploadRequestRepository uploads;
 
-    TestDatabase() {
+    public TestDatabase() {
         String url = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL(url);
@@ -42,25 +45,16 @@ final class TestDatabase implements AutoCloseable {
     }
 
     /** The admin service on this database, for setting up tenants, accounts and clients. */
-    AdminService admin() {
-        AdminService admin = new AdminService();
-        admin.tenants = tenants;
-        admin.lists = lists;
-        return admin;
+    public AdminService admin() {
+        return IdentityTestWiring.admin(tenants, lists);
     }
 
     /** The request service on this database, with these settings and a clock stopped at {@code now}. */
-    UploadRequestService requestService(BulkSettings settings, java.time.Instant now) {
-        UploadRequestService service = new UploadRequestService();
-        service.tenants = tenants;
-        service.lists = lists;
-        service.uploads = uploads;
-        service.settings = settings;
-        service.clock = java.time.Clock.fixed(now, java.time.ZoneOffset.UTC);
-        return service;
+    public UploadRequestService requestService(BulkSettings settings, java.time.Instant now) {
+        return RequestsTestWiring.requestService(this, settings, java.time.Clock.fixed(now, java.time.ZoneOffset.UTC));
     }
 
-    <T> T inTransaction(Supplier<T> work) {
+    public <T> T inTransaction(Supplier<T> work) {
         em.getTransaction().begin();
         try {
             T result = work.get();

@@ -1,9 +1,9 @@
 package com.bulkupload.infrastructure.fetch;
 
-import com.bulkupload.application.RemoteFiles;
-import com.bulkupload.infrastructure.config.BulkSettings;
-import com.bulkupload.infrastructure.files.LimitedInputStream;
-import com.bulkupload.infrastructure.files.UploadFileException;
+import com.bulkupload.application.BulkSettings;
+import com.bulkupload.application.importing.LimitedInputStream;
+import com.bulkupload.application.importing.UploadFileException;
+import com.bulkupload.application.requests.RemoteFiles;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

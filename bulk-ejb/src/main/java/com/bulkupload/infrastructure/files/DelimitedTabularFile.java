@@ -1,7 +1,10 @@
 package com.bulkupload.infrastructure.files;
 
-import java.io.IOException;
+import com.bulkupload.application.importing.RecordSink;
+import com.bulkupload.application.importing.TabularFile;
+import com.bulkupload.application.importing.UploadFileException;
 import java.io.FilterReader;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;

@@ -1,8 +1,8 @@
 package com.bulkupload.infrastructure.files;
 
+import com.bulkupload.application.BulkSettings;
 import com.bulkupload.application.FileStore;
 import com.bulkupload.domain.model.upload.RequestId;
-import com.bulkupload.infrastructure.config.BulkSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

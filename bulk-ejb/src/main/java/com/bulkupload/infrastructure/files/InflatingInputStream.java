@@ -1,5 +1,6 @@
 package com.bulkupload.infrastructure.files;
 
+import com.bulkupload.application.importing.UploadFileException;
 import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;

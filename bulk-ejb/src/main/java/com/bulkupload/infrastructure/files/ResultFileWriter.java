@@ -1,6 +1,6 @@
 package com.bulkupload.infrastructure.files;
 
-import java.io.Closeable;
+import com.bulkupload.application.importing.ResultLines;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -19,7 +19,7 @@ import org.apache.commons.csv.CSVPrinter;
  * length, which the import commits with its chunk; a resumed import cuts the file back to the
  * committed length, so every row appears exactly once whatever happened in between.
  */
-public final class ResultFileWriter implements Closeable {
+public final class ResultFileWriter implements ResultLines.Writer {
 
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
     private static final CSVFormat FORMAT = CSVFormat.RFC4180;
@@ -54,6 +54,7 @@ public final class ResultFileWriter implements Closeable {
         return new ResultFileWriter(channel);
     }
 
+    @Override
     public void write(List<String> values) throws IOException {
         printer.printRecord(values);
         if (block.length() >= BLOCK_CHARS) {
@@ -61,7 +62,7 @@ public final class ResultFileWriter implements Closeable {
         }
     }
 
-    /** Flushes to the disk and returns the file's length. */
+    @Override
     public long checkpoint() throws IOException {
         drain();
         writer.flush();

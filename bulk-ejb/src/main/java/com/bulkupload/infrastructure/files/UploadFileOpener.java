@@ -1,5 +1,11 @@
 package com.bulkupload.infrastructure.files;
 
+import com.bulkupload.application.importing.LimitedInputStream;
+import com.bulkupload.application.importing.RecordSink;
+import com.bulkupload.application.importing.TabularFile;
+import com.bulkupload.application.importing.UploadFileException;
+import com.bulkupload.application.importing.UploadFiles.OpenedFile;
+import com.bulkupload.domain.model.upload.TextFormat;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,7 +21,6 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
-import com.bulkupload.domain.model.upload.TextFormat;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 
 /**
@@ -37,12 +42,6 @@ public final class UploadFileOpener {
         this.workDir = workDir;
         // POI's own guard for the XML inside an XLSX: no entry may inflate past our limit either
         ZipSecureFile.setMaxEntrySize(Math.max(maxUncompressedBytes, 1L << 20));
-    }
-
-    /** A file to read; close it to delete any temporary file it had to extract. */
-    public interface OpenedFile extends TabularFile, AutoCloseable {
-        @Override
-        void close() throws IOException;
     }
 
     /** @param declared the text format the client declared (wins over name and type), or null */
@@ -141,7 +140,7 @@ public final class UploadFileOpener {
                 }
             };
         }
-        char delimiter = declared != null ? declared.delimiter() : delimiterByName(innerName, contentType);
+        char delimiter = declared != null ? declared.delimiter() : TextFormat.delimiterByName(innerName, contentType);
         if (delimiter == 0) {
             delimiter = sniffDelimiter(limited, charset);
         }
@@ -168,26 +167,8 @@ public final class UploadFileOpener {
     }
 
     private char delimiter(String name, String contentType, TextFormat declared, Path stored, Charset charset) throws IOException {
-        char byName = declared != null ? declared.delimiter() : delimiterByName(name, contentType);
+        char byName = declared != null ? declared.delimiter() : TextFormat.delimiterByName(name, contentType);
         return byName != 0 ? byName : sniffDelimiter(() -> Files.newInputStream(stored), charset);
-    }
-
-    /** The delimiter a file's name or content type tells (0 when neither does); {@code name} in lower case. */
-    public static char delimiterByName(String name, String contentType) {
-        if (name.endsWith(".tsv") || name.endsWith(".tab")) {
-            return '\t';
-        }
-        if (name.endsWith(".ssv")) {
-            return ';';
-        }
-        if (name.endsWith(".csv")) {
-            return ',';
-        }
-        String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
-        if (type.startsWith("text/tab-separated-values")) {
-            return '\t';
-        }
-        return 0;
     }
 
     /** The most frequent of comma, tab and semicolon in the header line (comma when none). */

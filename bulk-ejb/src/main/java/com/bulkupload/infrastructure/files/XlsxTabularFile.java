@@ -1,5 +1,8 @@
 package com.bulkupload.infrastructure.files;
 
+import com.bulkupload.application.importing.RecordSink;
+import com.bulkupload.application.importing.TabularFile;
+import com.bulkupload.application.importing.UploadFileException;
 import com.github.pjfanning.poi.xssf.streaming.TempFileSharedStringsTable;
 import java.io.IOException;
 import java.io.InputStream;

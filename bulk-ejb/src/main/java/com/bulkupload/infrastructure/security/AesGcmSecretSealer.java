@@ -1,8 +1,8 @@
 package com.bulkupload.infrastructure.security;
 
-import com.bulkupload.application.SecretSealer;
-import com.bulkupload.application.ServerSecrets;
-import com.bulkupload.infrastructure.config.BulkSettings;
+import com.bulkupload.application.BulkSettings;
+import com.bulkupload.application.identity.SecretSealer;
+import com.bulkupload.application.identity.ServerSecrets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.ByteBuffer;

@@ -1,6 +1,6 @@
 package com.bulkupload.infrastructure.security;
 
-import com.bulkupload.application.ServerSecrets;
+import com.bulkupload.application.identity.ServerSecrets;
 import jakarta.ejb.Lock;
 import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
@@ -37,7 +37,7 @@ public class DatabaseServerSecrets implements ServerSecrets {
             if (secret == null) {
                 try {
                     em.createNativeQuery("insert into server_secret (name, secret, created_at) values (?1, ?2, ?3)")
-                            .setParameter(1, name).setParameter(2, Secrets.newToken()).setParameter(3, Instant.now())
+                            .setParameter(1, name).setParameter(2, new JdkSecrets().newToken()).setParameter(3, Instant.now())
                             .executeUpdate();
                     em.flush();
                 } catch (RuntimeException e) {

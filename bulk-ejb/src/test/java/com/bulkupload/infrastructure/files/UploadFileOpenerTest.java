@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.bulkupload.application.importing.RecordSink;
+import com.bulkupload.application.importing.UploadFileException;
+import com.bulkupload.application.importing.UploadFiles;
 import com.bulkupload.domain.model.error.ErrorCode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,7 +38,7 @@ class UploadFileOpenerTest {
         List<String> header = new ArrayList<>();
         List<Long> rows = new ArrayList<>();
         List<List<String>> records = new ArrayList<>();
-        try (UploadFileOpener.OpenedFile file = new UploadFileOpener(LIMIT, work).open(path, name, contentType, charset, null)) {
+        try (UploadFiles.OpenedFile file = new UploadFileOpener(LIMIT, work).open(path, name, contentType, charset, null)) {
             file.read(new RecordSink() {
                 @Override
                 public void header(List<String> names) {

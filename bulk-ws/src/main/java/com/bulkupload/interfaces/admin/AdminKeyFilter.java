@@ -1,7 +1,7 @@
 package com.bulkupload.interfaces.admin;
 
 import com.bulkupload.application.BulkApiException;
-import com.bulkupload.application.ServerStartup;
+import com.bulkupload.application.maintenance.ServerStartup;
 import com.bulkupload.domain.model.error.ErrorCode;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;

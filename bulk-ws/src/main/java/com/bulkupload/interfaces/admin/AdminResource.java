@@ -1,8 +1,8 @@
 package com.bulkupload.interfaces.admin;
 
-import com.bulkupload.application.AdminService;
-import com.bulkupload.application.SigningKeyService;
 import com.bulkupload.application.BulkApiException;
+import com.bulkupload.application.identity.AdminService;
+import com.bulkupload.application.identity.SigningKeyService;
 import com.bulkupload.domain.model.error.ErrorCode;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;

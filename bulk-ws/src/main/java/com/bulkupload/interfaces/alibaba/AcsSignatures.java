@@ -1,16 +1,18 @@
 package com.bulkupload.interfaces.alibaba;
 
 import com.bulkupload.application.BulkApiException;
-import com.bulkupload.application.SignedRequestService;
+import com.bulkupload.application.identity.SignedRequestService;
 import com.bulkupload.domain.model.error.ErrorCode;
-import com.bulkupload.infrastructure.security.Secrets;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,6 +31,15 @@ final class AcsSignatures {
     private static final Set<String> REQUIRED_V3_HEADERS = Set.of("host", "x-acs-date", "x-acs-signature-nonce", "x-acs-content-sha256");
 
     private AcsSignatures() {
+    }
+
+    /** ACS3's hash of a payload: lower-case hex of its SHA-256. */
+    private static String sha256Hex(byte[] payload) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(payload));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     /**
@@ -66,7 +77,7 @@ final class AcsSignatures {
             throw new BulkApiException(ErrorCode.INCOMPLETE_SIGNATURE,
                     "SignedHeaders must include host, x-acs-content-sha256, x-acs-date and x-acs-signature-nonce.");
         }
-        String bodyHash = Secrets.sha256(body);
+        String bodyHash = sha256Hex(body);
         if (!bodyHash.equalsIgnoreCase(String.valueOf(request.getHeader("x-acs-content-sha256")))) {
             throw new BulkApiException(ErrorCode.SIGNATURE_DOES_NOT_MATCH, "x-acs-content-sha256 is not the SHA-256 of the body.");
         }
@@ -84,7 +95,7 @@ final class AcsSignatures {
             canonical.append(name).append(':').append(String.join(",", values)).append('\n');
         }
         canonical.append('\n').append(signedHeaders).append('\n').append(bodyHash);
-        String stringToSign = V3 + "\n" + Secrets.sha256(canonical.toString().getBytes(StandardCharsets.UTF_8));
+        String stringToSign = V3 + "\n" + sha256Hex(canonical.toString().getBytes(StandardCharsets.UTF_8));
         return new SignedRequestService.SignedRequest(keyId, SignedRequestService.Algorithm.ACS3_HMAC_SHA256, stringToSign,
                 signature.toLowerCase(Locale.ROOT), instant(request.getHeader("x-acs-date")), request.getHeader("x-acs-signature-nonce"));
     }

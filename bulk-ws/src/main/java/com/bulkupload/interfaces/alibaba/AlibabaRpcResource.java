@@ -2,13 +2,13 @@ package com.bulkupload.interfaces.alibaba;
 
 import com.bulkupload.application.BulkApiException;
 import com.bulkupload.application.CallerContext;
-import com.bulkupload.application.CustomerQueryService;
-import com.bulkupload.application.FileSubmissionService;
-import com.bulkupload.application.UploadRequestService;
-import com.bulkupload.interfaces.bing.BingLinks;
-import com.bulkupload.application.SignedRequestService;
+import com.bulkupload.application.identity.SignedRequestService;
+import com.bulkupload.application.requests.CustomerQueryService;
+import com.bulkupload.application.requests.FileSubmissionService;
+import com.bulkupload.application.requests.UploadRequestService;
 import com.bulkupload.domain.model.error.ErrorCode;
 import com.bulkupload.interfaces.web.FormParameters;
+import com.bulkupload.interfaces.web.ResultLinks;
 import com.bulkupload.interfaces.web.TrackingIdFilter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -47,7 +47,7 @@ public class AlibabaRpcResource {
     private final AlibabaUploadTasks uploadTasks;
 
     public AlibabaRpcResource(SignedRequestService signatures, CustomerQueryService customerQueries, FileSubmissionService files,
-                              UploadRequestService requests, BingLinks links) {
+                              UploadRequestService requests, ResultLinks links) {
         this.signatures = signatures;
         this.customerQueries = customerQueries;
         this.uploadTasks = new AlibabaUploadTasks(files, requests, links);

@@ -2,15 +2,16 @@ package com.bulkupload.interfaces.alibaba;
 
 import com.bulkupload.application.BulkApiException;
 import com.bulkupload.application.CallerContext;
-import com.bulkupload.application.FileSubmissionService;
-import com.bulkupload.application.OpenRequestCommand;
-import com.bulkupload.application.OpenedRequest;
-import com.bulkupload.application.UploadRequestService;
-import com.bulkupload.application.UploadStatusView;
+import com.bulkupload.application.requests.FileSubmissionService;
+import com.bulkupload.application.requests.OpenRequestCommand;
+import com.bulkupload.application.requests.OpenedRequest;
+import com.bulkupload.application.requests.OperationErrorView;
+import com.bulkupload.application.requests.UploadRequestService;
+import com.bulkupload.application.requests.UploadStatusView;
 import com.bulkupload.domain.model.error.ErrorCode;
 import com.bulkupload.domain.model.upload.Protocol;
 import com.bulkupload.domain.model.upload.ResponseMode;
-import com.bulkupload.interfaces.bing.BingLinks;
+import com.bulkupload.interfaces.web.ResultLinks;
 import java.util.Map;
 
 /**
@@ -21,9 +22,9 @@ final class AlibabaUploadTasks {
 
     private final FileSubmissionService files;
     private final UploadRequestService requests;
-    private final BingLinks links;
+    private final ResultLinks links;
 
-    AlibabaUploadTasks(FileSubmissionService files, UploadRequestService requests, BingLinks links) {
+    AlibabaUploadTasks(FileSubmissionService files, UploadRequestService requests, ResultLinks links) {
         this.files = files;
         this.requests = requests;
         this.links = links;
@@ -42,14 +43,13 @@ final class AlibabaUploadTasks {
     AlibabaJson.UploadTask query(CallerContext caller, Map<String, String> parameters) {
         UploadStatusView status = requests.status(caller, required(parameters, "UploadTaskId"));
         String state = switch (status.requestStatus()) {
-            case "PendingFileUpload" -> status.downloading() ? "Downloading" : "Pending";
-            case "FileUploaded", "InProgress" -> "Importing";
-            case "Completed" -> "Success";
-            case "CompletedWithErrors" -> "PartialSuccess";
-            default -> "Failed";
+            case PendingFileUpload -> status.downloading() ? "Downloading" : "Pending";
+            case FileUploaded, InProgress -> "Importing";
+            case Completed -> "Success";
+            case CompletedWithErrors -> "PartialSuccess";
+            case Failed, UploadFileRowCountExceeded, UploadFileFormatNotSupported -> "Failed";
         };
-        String error = status.errors().stream().filter(e -> e.code() != ErrorCode.UNKNOWN_COLUMNS_IGNORED.code()).findFirst()
-                .map(e -> e.errorCode() + ": " + (e.details() != null ? e.details() : e.message())).orElse(null);
+        String error = status.failure().map(OperationErrorView::reason).orElse(null);
         return new AlibabaJson.UploadTask(status.requestId(), state, status.percentComplete(), status.rowsProcessed(),
                 status.rowsProcessed() - status.rowsFailed(), status.rowsFailed(), state.equals("Failed") ? error : null,
                 links.resultFileUrl(status));

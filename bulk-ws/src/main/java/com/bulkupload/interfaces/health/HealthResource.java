@@ -1,6 +1,6 @@
 package com.bulkupload.interfaces.health;
 
-import com.bulkupload.application.HealthService;
+import com.bulkupload.application.maintenance.HealthService;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import jakarta.ws.rs.GET;

@@ -1,7 +1,7 @@
 package com.bulkupload.interfaces.identity;
 
-import com.bulkupload.application.OperationErrorView;
-import com.bulkupload.interfaces.json.BulkJson;
+import com.bulkupload.application.requests.OperationErrorView;
+import com.bulkupload.interfaces.web.ApiErrors;
 import com.bulkupload.interfaces.web.Failures;
 import com.bulkupload.interfaces.web.TrackingIdFilter;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -30,7 +30,7 @@ public class OAuthErrorMapper implements ExceptionMapper<Throwable> {
                              @JsonProperty("error_description") String description,
                              @JsonProperty("TrackingId") String trackingId,
                              @JsonProperty("Type") String type,
-                             @JsonProperty("OperationErrors") List<BulkJson.OperationError> operationErrors) {
+                             @JsonProperty("OperationErrors") List<ApiErrors.OperationError> operationErrors) {
     }
 
     @Override
@@ -43,7 +43,7 @@ public class OAuthErrorMapper implements ExceptionMapper<Throwable> {
             case INTERNAL_ERROR -> "server_error";
             default -> "invalid_request";
         };
-        BulkJson.ApiFaultDetail fault = BulkJson.ApiFaultDetail.of(trackingId, OperationErrorView.of(failure.error(), failure.details()));
+        ApiErrors.ApiFaultDetail fault = ApiErrors.ApiFaultDetail.of(trackingId, OperationErrorView.of(failure.error(), failure.details()));
         String description = failure.details() != null ? failure.details() : failure.error().message();
         int status = failure.frameworkStatus() > 0 ? failure.frameworkStatus() : failure.error().httpStatus();
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)

@@ -1,8 +1,8 @@
 package com.bulkupload.interfaces.identity;
 
-import com.bulkupload.application.AuthenticationService;
 import com.bulkupload.application.BulkApiException;
-import com.bulkupload.application.IssuedToken;
+import com.bulkupload.application.identity.AuthenticationService;
+import com.bulkupload.application.identity.IssuedToken;
 import com.bulkupload.domain.model.error.ErrorCode;
 import com.bulkupload.domain.model.tenant.TokenScope;
 import com.fasterxml.jackson.annotation.JsonProperty;

@@ -1,6 +1,8 @@
 package com.bulkupload.interfaces.json;
 
-import com.bulkupload.application.AuthenticationService;
+import com.bulkupload.application.identity.AuthenticationService;
+import com.bulkupload.interfaces.web.ApiAuthenticationFilter;
+import com.bulkupload.interfaces.web.Authenticated;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import jakarta.ws.rs.GET;

@@ -1,8 +1,8 @@
 package com.bulkupload.interfaces.json;
 
-import com.bulkupload.application.OperationErrorView;
-import com.bulkupload.application.UploadStatusView;
-import com.bulkupload.interfaces.bing.BingLinks;
+import com.bulkupload.application.requests.UploadStatusView;
+import com.bulkupload.interfaces.web.ApiErrors.OperationError;
+import com.bulkupload.interfaces.web.ResultLinks;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
@@ -46,12 +46,12 @@ public final class BulkJson {
             @JsonProperty("RowsWithWarning") long rowsWithWarning) {
 
         /** As Microsoft's REST API answers: {@code Errors} null (not []) when there are none. */
-        static GetBulkUploadStatusResponse of(UploadStatusView status, BingLinks links) {
+        static GetBulkUploadStatusResponse of(UploadStatusView status, ResultLinks links) {
             return new GetBulkUploadStatusResponse(
                     status.errors().isEmpty() ? null : status.errors().stream().map(OperationError::of).toList(),
-                    BingLinks.counters(status).entrySet().stream().map(e -> new KeyValuePair(e.getKey(), e.getValue())).toList(),
+                    status.counters().entrySet().stream().map(e -> new KeyValuePair(e.getKey(), e.getValue())).toList(),
                     status.percentComplete(),
-                    status.requestStatus(),
+                    status.requestStatus().name(),
                     links.resultFileUrl(status),
                     status.rowsProcessed(),
                     status.rowsFailed(),
@@ -59,32 +59,8 @@ public final class BulkJson {
         }
     }
 
-    @JsonPropertyOrder({"Code", "Details", "ErrorCode", "Message"})
-    public record OperationError(
-            @JsonProperty("Code") int code,
-            @JsonProperty("Details") String details,
-            @JsonProperty("ErrorCode") String errorCode,
-            @JsonProperty("Message") String message) {
-
-        static OperationError of(OperationErrorView view) {
-            return new OperationError(view.code(), view.details(), view.errorCode(), view.message());
-        }
-    }
-
     /** Spelled as Microsoft's REST API and its SDK (msads) read it; SOAP spells it key/value. */
     @JsonPropertyOrder({"Key", "Value"})
     public record KeyValuePair(@JsonProperty("Key") String key, @JsonProperty("Value") String value) {
-    }
-
-    /** The body of every JSON error (CONTRACT section 4). */
-    @JsonPropertyOrder({"TrackingId", "Type", "OperationErrors"})
-    public record ApiFaultDetail(
-            @JsonProperty("TrackingId") String trackingId,
-            @JsonProperty("Type") String type,
-            @JsonProperty("OperationErrors") List<OperationError> operationErrors) {
-
-        public static ApiFaultDetail of(String trackingId, OperationErrorView error) {
-            return new ApiFaultDetail(trackingId, "ApiFaultDetail", List.of(OperationError.of(error)));
-        }
     }
 }

@@ -1,13 +1,14 @@
 package com.bulkupload.interfaces.json;
 
 import com.bulkupload.application.BulkApiException;
-import com.bulkupload.application.UploadRequestService;
-import com.bulkupload.application.OpenRequestCommand;
-import com.bulkupload.application.OpenedRequest;
+import com.bulkupload.application.requests.OpenRequestCommand;
+import com.bulkupload.application.requests.OpenedRequest;
+import com.bulkupload.application.requests.UploadRequestService;
 import com.bulkupload.domain.model.error.ErrorCode;
 import com.bulkupload.domain.model.upload.Protocol;
-import com.bulkupload.interfaces.bing.BingLinks;
+import com.bulkupload.interfaces.web.Authenticated;
 import com.bulkupload.interfaces.web.CallerContexts;
+import com.bulkupload.interfaces.web.ResultLinks;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -22,9 +23,9 @@ import jakarta.ws.rs.core.MediaType;
 public class BulkJsonResource {
 
     private final UploadRequestService requests;
-    private final BingLinks links;
+    private final ResultLinks links;
 
-    public BulkJsonResource(UploadRequestService requests, BingLinks links) {
+    public BulkJsonResource(UploadRequestService requests, ResultLinks links) {
         this.requests = requests;
         this.links = links;
     }

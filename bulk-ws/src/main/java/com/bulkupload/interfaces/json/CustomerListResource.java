@@ -1,9 +1,10 @@
 package com.bulkupload.interfaces.json;
 
-import com.bulkupload.application.CustomerQueryService;
+import com.bulkupload.application.requests.CustomerQueryService;
 import com.bulkupload.domain.model.customer.Customer;
 import com.bulkupload.domain.model.customer.CustomerField;
 import com.bulkupload.domain.model.customer.CustomerRepository;
+import com.bulkupload.interfaces.web.Authenticated;
 import com.bulkupload.interfaces.web.CallerContexts;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;

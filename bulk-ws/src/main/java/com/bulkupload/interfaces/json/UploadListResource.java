@@ -1,7 +1,8 @@
 package com.bulkupload.interfaces.json;
 
-import com.bulkupload.application.RowReportService;
-import com.bulkupload.application.UploadRequestService;
+import com.bulkupload.application.reports.RowReportService;
+import com.bulkupload.application.requests.UploadRequestService;
+import com.bulkupload.interfaces.web.Authenticated;
 import com.bulkupload.interfaces.web.CallerContexts;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -49,7 +50,7 @@ public class UploadListResource {
         static UploadJson of(UploadRequestService.UploadSummary upload) {
             var status = upload.status();
             return new UploadJson(status.requestId(), upload.protocol().name(), upload.createdAt().toString(), upload.fileName(),
-                    upload.customerListId(), status.requestStatus(), status.percentComplete(), status.rowsProcessed(),
+                    upload.customerListId(), status.requestStatus().name(), status.percentComplete(), status.rowsProcessed(),
                     status.rowsFailed(), status.rowsWithWarning());
         }
     }

@@ -1,2 +1,2 @@
-/** The JSON adapter: REST mirrors of the SOAP operations, bearer authentication, JSON errors. */
+/** Bing's JSON mirror of the bulk operations, and our own read API (CONTRACT §8: lists, customers, uploads, accounts). */
 package com.bulkupload.interfaces.json;

@@ -1,23 +1,22 @@
 package com.bulkupload.interfaces.marketo;
 
-import com.bulkupload.application.ApiCredentials;
-import com.bulkupload.application.AuthenticationService;
 import com.bulkupload.application.CallerContext;
-import com.bulkupload.application.FileStore;
-import com.bulkupload.application.FileSubmissionService;
-import com.bulkupload.application.OpenRequestCommand;
-import com.bulkupload.application.OpenedRequest;
-import com.bulkupload.application.OperationErrorView;
-import com.bulkupload.application.RowReportService;
-import com.bulkupload.application.UploadRequestService;
-import com.bulkupload.application.UploadStatusView;
+import com.bulkupload.application.identity.ApiCredentials;
+import com.bulkupload.application.identity.AuthenticationService;
+import com.bulkupload.application.reports.RowReportService;
+import com.bulkupload.application.requests.FileSubmissionService;
+import com.bulkupload.application.requests.OpenRequestCommand;
+import com.bulkupload.application.requests.OpenedRequest;
+import com.bulkupload.application.requests.OperationErrorView;
+import com.bulkupload.application.requests.UploadRequestService;
+import com.bulkupload.application.requests.UploadStatusView;
 import com.bulkupload.domain.model.upload.Protocol;
 import com.bulkupload.domain.model.upload.ResponseMode;
 import com.bulkupload.domain.model.upload.TextFormat;
-import com.bulkupload.interfaces.json.ApiAuthenticationFilter;
+import com.bulkupload.interfaces.web.ApiAuthenticationFilter;
 import com.bulkupload.interfaces.web.MultipartUpload;
 import com.bulkupload.interfaces.web.TrackingIdFilter;
-import com.bulkupload.interfaces.web.UploadGate;
+import com.bulkupload.interfaces.web.UploadReceiver;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.GET;
@@ -33,7 +32,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.util.Set;
 
 /**
@@ -56,19 +54,15 @@ public class MarketoBulkImportResource {
     private final UploadRequestService requests;
     private final FileSubmissionService files;
     private final RowReportService reports;
-    private final FileStore storage;
-    private final long maxBytes;
-    private final UploadGate gate;
+    private final UploadReceiver receiver;
 
     public MarketoBulkImportResource(AuthenticationService authentication, UploadRequestService requests, FileSubmissionService files,
-                                     RowReportService reports, FileStore storage, long maxBytes, UploadGate gate) {
-        this.gate = gate;
+                                     RowReportService reports, UploadReceiver receiver) {
         this.authentication = authentication;
         this.requests = requests;
         this.files = files;
         this.reports = reports;
-        this.storage = storage;
-        this.maxBytes = maxBytes;
+        this.receiver = receiver;
     }
 
     @POST
@@ -91,9 +85,7 @@ public class MarketoBulkImportResource {
         if (early != null) {
             files.checkAcceptsSubmission(early);
         }
-        java.nio.file.Path work = storage.newWorkFile("marketo-");
-        try (UploadGate.Pass pass = gate.admit(early == null ? null : early.accountId(), request, response)) {
-            MultipartUpload.Received received = MultipartUpload.receive(pass.request(), work, maxBytes, FIELDS);
+        return receiver.receive("marketo-", early == null ? null : early.accountId(), request, response, FIELDS, received -> {
             CallerContext caller = early != null ? early : caller(received.field("access_token"));
             String formatValue = firstOf(format, received.field("format"));
             TextFormat declared = formatValue == null || formatValue.isBlank() ? TextFormat.Csv
@@ -104,9 +96,7 @@ public class MarketoBulkImportResource {
             OpenedRequest opened = files.submit(caller, command, Protocol.Marketo, received.file().declaredAs(declared));
             return MarketoJson.Envelope.of(TrackingIdFilter.of(request),
                     new MarketoJson.Batch(opened.batchId(), Long.toString(opened.batchId()), "Queued", null, null, null, null));
-        } finally {
-            Files.deleteIfExists(work);
-        }
+        });
     }
 
     @GET
@@ -147,10 +137,10 @@ public class MarketoBulkImportResource {
     /** CONTRACT §9's statuses: Queued, Importing, Complete, Failed (with why). */
     static MarketoJson.Batch batch(UploadStatusView status) {
         String state = switch (status.requestStatus()) {
-            case "PendingFileUpload", "FileUploaded" -> "Queued";
-            case "InProgress" -> "Importing";
-            case "Completed", "CompletedWithErrors" -> "Complete";
-            default -> "Failed";
+            case PendingFileUpload, FileUploaded -> "Queued";
+            case InProgress -> "Importing";
+            case Completed, CompletedWithErrors -> "Complete";
+            case Failed, UploadFileRowCountExceeded, UploadFileFormatNotSupported -> "Failed";
         };
         String message = switch (state) {
             case "Queued" -> "Import queued.";
@@ -158,15 +148,10 @@ public class MarketoBulkImportResource {
             case "Complete" -> (status.rowsFailed() == 0 && status.rowsWithWarning() == 0 ? "Import succeeded" : "Import completed with errors")
                     + ", " + (status.rowsProcessed() - status.rowsFailed()) + " records imported, " + status.rowsFailed()
                     + " failed, " + status.rowsWithWarning() + " with warnings.";
-            default -> status.errors().stream().filter(e -> e.code() != 3308).findFirst()
-                    .map(MarketoBulkImportResource::reason).orElse("Import failed.");
+            default -> status.failure().map(OperationErrorView::reason).orElse("Import failed.");
         };
         return new MarketoJson.Batch(status.batchId(), Long.toString(status.batchId()), state, status.rowsProcessed(),
                 status.rowsFailed(), status.rowsWithWarning(), message);
-    }
-
-    private static String reason(OperationErrorView error) {
-        return error.errorCode() + ": " + (error.details() != null ? error.details() : error.message());
     }
 
     private CallerContext caller(String token) {

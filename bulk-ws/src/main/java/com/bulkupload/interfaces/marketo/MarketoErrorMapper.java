@@ -1,6 +1,6 @@
 package com.bulkupload.interfaces.marketo;
 
-import com.bulkupload.application.Causes;
+import com.bulkupload.application.importing.Causes;
 import com.bulkupload.domain.model.error.ErrorCode;
 import com.bulkupload.interfaces.web.Failures;
 import com.bulkupload.interfaces.web.TrackingIdFilter;

@@ -1,15 +1,15 @@
 package com.bulkupload.interfaces.soap;
 
 import com.bulkupload.application.BulkApiException;
-import com.bulkupload.application.UploadRequestService;
-import com.bulkupload.application.OpenedRequest;
-import com.bulkupload.application.OperationErrorView;
-import com.bulkupload.application.UploadStatusView;
-import com.bulkupload.application.OpenRequestCommand;
+import com.bulkupload.application.requests.OpenRequestCommand;
+import com.bulkupload.application.requests.OpenedRequest;
+import com.bulkupload.application.requests.OperationErrorView;
+import com.bulkupload.application.requests.UploadRequestService;
+import com.bulkupload.application.requests.UploadStatusView;
 import com.bulkupload.domain.model.error.ErrorCode;
 import com.bulkupload.domain.model.upload.Protocol;
-import com.bulkupload.interfaces.bing.BingLinks;
 import com.bulkupload.interfaces.web.CallerContexts;
+import com.bulkupload.interfaces.web.ResultLinks;
 import com.bulkupload.wsdl.generic.ArrayOfKeyValuePairOfstringstring;
 import com.bulkupload.wsdl.generic.KeyValuePairOfstringstring;
 import com.bulkupload.wsdl.v13.ArrayOfOperationError;
@@ -28,9 +28,9 @@ import jakarta.jws.WebService;
 public class BulkSoapEndpoint implements IBulkService {
 
     private final UploadRequestService requests;
-    private final BingLinks links;
+    private final ResultLinks links;
 
-    public BulkSoapEndpoint(UploadRequestService requests, BingLinks links) {
+    public BulkSoapEndpoint(UploadRequestService requests, ResultLinks links) {
         this.requests = requests;
         this.links = links;
     }
@@ -70,7 +70,7 @@ public class BulkSoapEndpoint implements IBulkService {
             response.setErrors(errors);
         }
         ArrayOfKeyValuePairOfstringstring counters = new ArrayOfKeyValuePairOfstringstring();
-        BingLinks.counters(status).forEach((key, value) -> {
+        status.counters().forEach((key, value) -> {
             KeyValuePairOfstringstring entry = new KeyValuePairOfstringstring();
             entry.setKey(key);
             entry.setValue(value);
@@ -78,7 +78,7 @@ public class BulkSoapEndpoint implements IBulkService {
         });
         response.setForwardCompatibilityMap(counters);
         response.setPercentComplete(status.percentComplete());
-        response.setRequestStatus(status.requestStatus());
+        response.setRequestStatus(status.requestStatus().name());
         response.setResultFileUrl(links.resultFileUrl(status));
         return response;
     }

@@ -1,7 +1,7 @@
 package com.bulkupload.interfaces.soap;
 
-import com.bulkupload.application.ApiCredentials;
-import com.bulkupload.application.AuthenticationService;
+import com.bulkupload.application.identity.ApiCredentials;
+import com.bulkupload.application.identity.AuthenticationService;
 import com.bulkupload.interfaces.web.CallerContexts;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package com.bulkupload.interfaces.soap;
 
 import com.bulkupload.application.BulkApiException;
-import com.bulkupload.application.Causes;
+import com.bulkupload.application.importing.Causes;
 import com.bulkupload.domain.model.error.ErrorCode;
 import com.bulkupload.interfaces.web.CallerContexts;
 import com.bulkupload.wsdl.adapi.AdApiError;

@@ -1,6 +1,6 @@
 package com.bulkupload.interfaces.taobao;
 
-import com.bulkupload.application.Causes;
+import com.bulkupload.application.importing.Causes;
 import com.bulkupload.interfaces.web.Failures;
 import com.bulkupload.interfaces.web.TrackingIdFilter;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,10 +1,10 @@
 package com.bulkupload.interfaces.taobao;
 
-import com.bulkupload.application.AuthenticationService;
 import com.bulkupload.application.BulkApiException;
 import com.bulkupload.application.CallerContext;
-import com.bulkupload.application.CrowdAnalysisService;
-import com.bulkupload.application.SignedRequestService;
+import com.bulkupload.application.analysis.CrowdAnalysisService;
+import com.bulkupload.application.identity.AuthenticationService;
+import com.bulkupload.application.identity.SignedRequestService;
 import com.bulkupload.domain.model.analysis.CrowdProfile;
 import com.bulkupload.domain.model.error.ErrorCode;
 import com.bulkupload.interfaces.web.FormParameters;

@@ -1,9 +1,9 @@
 package com.bulkupload.interfaces.upload;
 
 import com.bulkupload.application.BulkApiException;
-import com.bulkupload.application.ResultFileUrls;
-import com.bulkupload.domain.model.error.ErrorCode;
 import com.bulkupload.application.FileStore;
+import com.bulkupload.application.identity.ResultFileUrls;
+import com.bulkupload.domain.model.error.ErrorCode;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;

@@ -1,9 +1,9 @@
 package com.bulkupload.interfaces.upload;
 
-import com.bulkupload.application.ApiCredentials;
-import com.bulkupload.application.AuthenticationService;
-import com.bulkupload.interfaces.json.ApiAuthenticationFilter;
-import com.bulkupload.interfaces.json.Authenticated;
+import com.bulkupload.application.identity.ApiCredentials;
+import com.bulkupload.application.identity.AuthenticationService;
+import com.bulkupload.interfaces.web.ApiAuthenticationFilter;
+import com.bulkupload.interfaces.web.Authenticated;
 import com.bulkupload.interfaces.web.CallerContexts;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;

@@ -1,15 +1,14 @@
 package com.bulkupload.interfaces.upload;
 
 import com.bulkupload.application.BulkApiException;
-import com.bulkupload.application.FileSubmissionService;
-import com.bulkupload.application.UploadedFile;
+import com.bulkupload.application.requests.FileSubmissionService;
 import com.bulkupload.domain.model.error.ErrorCode;
-import com.bulkupload.application.FileStore;
-import com.bulkupload.interfaces.json.Authenticated;
+import com.bulkupload.domain.model.upload.RequestStatus;
+import com.bulkupload.interfaces.web.Authenticated;
 import com.bulkupload.interfaces.web.CallerContexts;
 import com.bulkupload.interfaces.web.MultipartUpload;
 import com.bulkupload.interfaces.web.TrackingIdFilter;
-import com.bulkupload.interfaces.web.UploadGate;
+import com.bulkupload.interfaces.web.UploadReceiver;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import jakarta.servlet.http.HttpServletRequest;
@@ -21,7 +20,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.util.Set;
 
 /**
@@ -34,15 +32,11 @@ import java.util.Set;
 public class UploadResource {
 
     private final FileSubmissionService uploads;
-    private final FileStore storage;
-    private final long maxBytes;
-    private final UploadGate gate;
+    private final UploadReceiver receiver;
 
-    public UploadResource(FileSubmissionService uploads, FileStore storage, long maxBytes, UploadGate gate) {
+    public UploadResource(FileSubmissionService uploads, UploadReceiver receiver) {
         this.uploads = uploads;
-        this.storage = storage;
-        this.maxBytes = maxBytes;
-        this.gate = gate;
+        this.receiver = receiver;
     }
 
     @JsonPropertyOrder({"TrackingId", "RequestId", "RequestStatus"})
@@ -60,15 +54,10 @@ public class UploadResource {
             throw new BulkApiException(ErrorCode.MISSING_FILE, "Content-Type must be multipart/form-data.");
         }
         uploads.checkAcceptsFile(CallerContexts.current(), requestId);
-
-        java.nio.file.Path work = storage.newWorkFile("upload-");
-        try (UploadGate.Pass pass = gate.admit(CallerContexts.current().accountId(), request, response)) {
-            UploadedFile file = MultipartUpload.receive(pass.request(), work, maxBytes, Set.of("charset")).file();
-            uploads.accept(CallerContexts.current(), requestId, file);
-            return new UploadReceipt(TrackingIdFilter.of(request), requestId, "FileUploaded");
-        } finally {
-            Files.deleteIfExists(work);
-        }
+        return receiver.receive("upload-", CallerContexts.current().accountId(), request, response, Set.of("charset"), received -> {
+            uploads.accept(CallerContexts.current(), requestId, received.file());
+            return new UploadReceipt(TrackingIdFilter.of(request), requestId, RequestStatus.FileUploaded.name());
+        });
     }
 
 }

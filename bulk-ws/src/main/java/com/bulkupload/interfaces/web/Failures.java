@@ -1,7 +1,7 @@
 package com.bulkupload.interfaces.web;
 
 import com.bulkupload.application.BulkApiException;
-import com.bulkupload.application.Causes;
+import com.bulkupload.application.importing.Causes;
 import com.bulkupload.domain.model.error.ErrorCode;
 import com.fasterxml.jackson.core.JacksonException;
 import jakarta.ws.rs.WebApplicationException;

@@ -1,10 +1,10 @@
 package com.bulkupload.interfaces.web;
 
 import com.bulkupload.application.BulkApiException;
-import com.bulkupload.application.UploadedFile;
+import com.bulkupload.application.importing.LimitedInputStream;
+import com.bulkupload.application.importing.UploadFileException;
+import com.bulkupload.application.requests.UploadedFile;
 import com.bulkupload.domain.model.error.ErrorCode;
-import com.bulkupload.infrastructure.files.LimitedInputStream;
-import com.bulkupload.infrastructure.files.UploadFileException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -88,7 +88,7 @@ public final class MultipartUpload {
             throw new BulkApiException(e.error(), e.getMessage());
         } catch (IOException e) {
             // cut by the UploadGate (too slow, or the client's connection failed), maybe inside the parser's own exception
-            UploadGate.UploadCut cut = com.bulkupload.application.Causes.find(e, UploadGate.UploadCut.class);
+            UploadGate.UploadCut cut = com.bulkupload.application.importing.Causes.find(e, UploadGate.UploadCut.class);
             if (cut != null) {
                 throw new BulkApiException(cut.error(), cut.getMessage());
             }

@@ -1,6 +1,6 @@
 package com.bulkupload.interfaces.web;
 
-import com.bulkupload.infrastructure.config.BulkSettings;
+import com.bulkupload.application.BulkSettings;
 import jakarta.inject.Inject;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;

@@ -1,7 +1,7 @@
 package com.bulkupload.interfaces.web;
 
+import com.bulkupload.application.BulkSettings;
 import com.bulkupload.domain.model.error.ErrorCode;
-import com.bulkupload.infrastructure.config.BulkSettings;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;

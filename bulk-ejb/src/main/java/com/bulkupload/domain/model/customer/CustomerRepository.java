@@ -1,6 +1,5 @@
 package com.bulkupload.domain.model.customer;
 
-import com.bulkupload.domain.model.upload.LookupField;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;

@@ -59,6 +59,11 @@ public enum ErrorCode {
     // File-level warning, listed in the request's Errors while the import goes on.
     UNKNOWN_COLUMNS_IGNORED(3308, "UnknownColumnsIgnored", 400, "The file has columns the service does not know; they were ignored.");
 
+    /** Whether the code is a warning (3308): listed among a request's errors, yet nothing failed for it. */
+    public static boolean isWarning(int code) {
+        return code == UNKNOWN_COLUMNS_IGNORED.code;
+    }
+
     private final int code;
     private final String errorCode;
     private final int httpStatus;

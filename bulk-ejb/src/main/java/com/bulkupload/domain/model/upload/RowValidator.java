@@ -2,6 +2,7 @@ package com.bulkupload.domain.model.upload;
 
 import com.bulkupload.domain.model.customer.CustomerField;
 import com.bulkupload.domain.model.customer.EmailAddresses;
+import com.bulkupload.domain.model.customer.LookupField;
 import com.bulkupload.domain.model.customer.PhoneNumbers;
 import com.bulkupload.domain.model.error.ErrorCode;
 import java.util.EnumMap;

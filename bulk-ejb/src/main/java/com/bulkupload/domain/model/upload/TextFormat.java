@@ -1,5 +1,6 @@
 package com.bulkupload.domain.model.upload;
 
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -42,5 +43,28 @@ public enum TextFormat {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The delimiter a file's name or content type tells (0 when neither does): {@code .csv},
+     * {@code .tsv} or {@code .tab}, {@code .ssv}, or {@code text/tab-separated-values}.
+     *
+     * @param name the file's name in lower case
+     */
+    public static char delimiterByName(String name, String contentType) {
+        if (name.endsWith(".tsv") || name.endsWith(".tab")) {
+            return '\t';
+        }
+        if (name.endsWith(".ssv")) {
+            return ';';
+        }
+        if (name.endsWith(".csv")) {
+            return ',';
+        }
+        String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
+        if (type.startsWith("text/tab-separated-values")) {
+            return '\t';
+        }
+        return 0;
     }
 }

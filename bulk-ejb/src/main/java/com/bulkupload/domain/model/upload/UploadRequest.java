@@ -1,9 +1,11 @@
 package com.bulkupload.domain.model.upload;
 
+import com.bulkupload.domain.model.customer.LookupField;
 import com.bulkupload.domain.model.error.ErrorCode;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -37,19 +39,8 @@ public class UploadRequest {
     @Column(name = "account_id", nullable = false)
     private Long accountId;
 
-    @Column(name = "customer_list_id", nullable = false)
-    private Long customerListId;
-
-    @Enumerated(EnumType.STRING)
-    @Column(name = "response_mode", nullable = false, length = 32)
-    private ResponseMode responseMode;
-
-    @Enumerated(EnumType.STRING)
-    @Column(name = "lookup_field", nullable = false, length = 32)
-    private LookupField lookupField;
-
-    @Column(name = "partition_name", nullable = false, length = 255)
-    private String partitionName;
+    @Embedded
+    private ImportTarget target;
 
     /** Idempotency key; cleared when a newer request takes it over after 24 hours. */
     @Column(name = "client_request_token", length = 100)
@@ -66,17 +57,8 @@ public class UploadRequest {
     @Column(nullable = false, length = 40)
     private RequestStatus status;
 
-    @Column(name = "percent_complete", nullable = false)
-    private int percentComplete;
-
-    @Column(name = "rows_processed", nullable = false)
-    private long rowsProcessed;
-
-    @Column(name = "rows_failed", nullable = false)
-    private long rowsFailed;
-
-    @Column(name = "rows_with_warning", nullable = false)
-    private long rowsWithWarning;
+    @Embedded
+    private ImportProgress progress = ImportProgress.none();
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
@@ -88,53 +70,13 @@ public class UploadRequest {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
-    @Column(name = "file_name", length = 255)
-    private String fileName;
+    /** Null until the request is given a file or a file's name (JPA leaves it null when all its columns are). */
+    @Embedded
+    private ReceivedFile file;
 
-    @Column(name = "content_type", length = 255)
-    private String contentType;
-
-    @Column(name = "declared_charset", length = 64)
-    private String declaredCharset;
-
-    @Enumerated(EnumType.STRING)
-    @Column(name = "declared_format", length = 8)
-    private TextFormat declaredFormat;
-
-    /** The URL the server downloads the file from (sealed: it may carry credentials), if the client named one. */
-    @Column(name = "sealed_file_url", length = 4096)
-    private String sealedFileUrl;
-
-    @Column(name = "fetch_started_at")
-    private Instant fetchStartedAt;
-
-    @Column(name = "file_bytes")
-    private Long fileBytes;
-
-    @Column(name = "uploaded_at")
-    private Instant uploadedAt;
-
-    /** Data rows in the file, known once the pre-scan has read it through. */
-    @Column(name = "rows_total")
-    private Long rowsTotal;
-
-    /** Checkpoint: data records applied and committed; a resumed import skips these. */
-    @Column(name = "records_done", nullable = false)
-    private long recordsDone;
-
-    /** Checkpoint: length of the result file that belongs to the committed records. */
-    @Column(name = "result_bytes", nullable = false)
-    private long resultBytes;
-
-    @Column(name = "started_at")
-    private Instant startedAt;
-
-    /** Set with every committed chunk: an import whose heartbeat is old is stuck. */
-    @Column(name = "heartbeat_at")
-    private Instant heartbeatAt;
-
-    @Column(name = "completed_at")
-    private Instant completedAt;
+    /** Null unless the client named a URL for its file. */
+    @Embedded
+    private RemoteFetch remoteFetch;
 
     @Column(name = "files_purged", nullable = false)
     private boolean filesPurged;
@@ -160,10 +102,7 @@ public class UploadRequest {
         this.batchId = batchId;
         this.protocol = protocol;
         this.accountId = accountId;
-        this.customerListId = customerListId;
-        this.responseMode = responseMode;
-        this.lookupField = lookupField;
-        this.partitionName = partitionName;
+        this.target = new ImportTarget(customerListId, partitionName, lookupField, responseMode);
         this.clientRequestToken = clientRequestToken;
         this.clientId = clientId;
         this.status = RequestStatus.PendingFileUpload;
@@ -193,10 +132,9 @@ public class UploadRequest {
     /** Ends the request with a failure status of its own (UploadFileFormatNotSupported, ...). */
     public void failAs(RequestStatus failure, ErrorCode error, String details, Instant now) {
         this.status = failure;
-        this.percentComplete = 0;
+        this.progress = progress.failed(now);
         this.errors.add(new UploadError(error, details));
         this.updatedAt = now;
-        this.completedAt = now;
     }
 
     public boolean acceptsFileAt(Instant now) {
@@ -209,13 +147,10 @@ public class UploadRequest {
         if (status != RequestStatus.PendingFileUpload) {
             throw new IllegalStateException("request " + requestId + " is " + status);
         }
-        this.fileName = fileName;
-        this.contentType = contentType;
-        this.declaredCharset = declaredCharset;
-        this.declaredFormat = declaredFormat;
-        this.sealedFileUrl = null; // downloaded: the URL is not needed again
-        this.fileBytes = bytes;
-        this.uploadedAt = now;
+        this.file = ReceivedFile.stored(fileName, contentType, declaredCharset, declaredFormat, bytes, now);
+        if (remoteFetch != null) {
+            remoteFetch = remoteFetch.done();
+        }
         this.status = RequestStatus.FileUploaded;
         this.updatedAt = now;
     }
@@ -229,11 +164,12 @@ public class UploadRequest {
     public boolean claimForImport(Instant now, Instant staleBefore) {
         if (status == RequestStatus.FileUploaded) {
             status = RequestStatus.InProgress;
-            startedAt = now;
-        } else if (status != RequestStatus.InProgress || (heartbeatAt != null && heartbeatAt.isAfter(staleBefore))) {
+            progress = progress.started(now);
+        } else if (status != RequestStatus.InProgress || progress.aliveAfter(staleBefore)) {
             return false;
+        } else {
+            progress = progress.beat(now);
         }
-        heartbeatAt = now;
         updatedAt = now;
         return true;
     }
@@ -243,8 +179,8 @@ public class UploadRequest {
         if (status != RequestStatus.PendingFileUpload) {
             throw new IllegalStateException("request " + requestId + " is " + status);
         }
-        this.sealedFileUrl = sealedFileUrl;
-        this.fileName = fileName;
+        this.remoteFetch = RemoteFetch.of(sealedFileUrl);
+        this.file = ReceivedFile.named(fileName);
         this.updatedAt = now;
     }
 
@@ -255,17 +191,18 @@ public class UploadRequest {
      * @return whether the caller now owns the download
      */
     public boolean claimDownload(Instant now, Instant staleBefore) {
-        if (sealedFileUrl == null || !acceptsFileAt(now) || (fetchStartedAt != null && fetchStartedAt.isAfter(staleBefore))) {
+        RemoteFetch fetch = remoteFetch();
+        if (fetch.sealedFileUrl() == null || !acceptsFileAt(now) || !fetch.freeToClaim(staleBefore)) {
             return false;
         }
-        fetchStartedAt = now;
+        remoteFetch = fetch.startedAt(now);
         updatedAt = now;
         return true;
     }
 
     /** The server is downloading the file the client named. */
     public boolean isDownloading() {
-        return downloading(status, fetchStartedAt != null);
+        return downloading(status, remoteFetch().started());
     }
 
     /** A request is downloading its file while it waits for one and a fetch of its FileUrl has started. */
@@ -274,17 +211,37 @@ public class UploadRequest {
     }
 
     public String sealedFileUrl() {
-        return sealedFileUrl;
+        return remoteFetch().sealedFileUrl();
+    }
+
+    /** The download of the file the client named by URL; {@code RemoteFetch.NONE} when it named none. */
+    public RemoteFetch remoteFetch() {
+        return remoteFetch == null ? RemoteFetch.NONE : remoteFetch;
+    }
+
+    /** The file the request was given; {@code ReceivedFile.NONE} before it has one. */
+    public ReceivedFile file() {
+        return file == null ? ReceivedFile.NONE : file;
+    }
+
+    /** Where the rows go and how. */
+    public ImportTarget target() {
+        return target;
+    }
+
+    /** The counters and the checkpoint of the import. */
+    public ImportProgress progress() {
+        return progress;
     }
 
     /** The importer is alive (a long pre-scan, or skipping what an earlier run committed). */
     public void heartbeat(Instant now) {
-        this.heartbeatAt = now;
+        this.progress = progress.beat(now);
     }
 
     /** The pre-scan read the whole file: it is well-formed and has this many data rows. */
     public void scanned(long rows) {
-        this.rowsTotal = rows;
+        this.progress = progress.scanned(rows);
     }
 
     public void addWarning(ErrorCode warning, String details) {
@@ -293,21 +250,13 @@ public class UploadRequest {
 
     /** A chunk of rows is applied; its counts and the checkpoint are committed together with it. */
     public void chunkApplied(long recordsDoneNow, long processed, long failed, long warnings, long resultBytesNow, Instant now) {
-        this.recordsDone = recordsDoneNow;
-        this.rowsProcessed += processed;
-        this.rowsFailed += failed;
-        this.rowsWithWarning += warnings;
-        this.resultBytes = resultBytesNow;
-        // 100 only once the request is complete
-        this.percentComplete = rowsTotal == null || rowsTotal == 0 ? 0 : (int) Math.min(99, rowsProcessed * 100 / rowsTotal);
-        this.heartbeatAt = now;
+        this.progress = progress.chunkApplied(recordsDoneNow, processed, failed, warnings, resultBytesNow, now);
         this.updatedAt = now;
     }
 
     public void complete(Instant now) {
-        this.status = rowsFailed > 0 ? RequestStatus.CompletedWithErrors : RequestStatus.Completed;
-        this.percentComplete = 100;
-        this.completedAt = now;
+        this.status = progress.rowsFailed() > 0 ? RequestStatus.CompletedWithErrors : RequestStatus.Completed;
+        this.progress = progress.completed(now);
         this.updatedAt = now;
     }
 
@@ -317,7 +266,7 @@ public class UploadRequest {
      */
     public void requeue(Instant now) {
         this.status = RequestStatus.FileUploaded;
-        this.heartbeatAt = now;
+        this.progress = progress.beat(now);
         this.updatedAt = now;
     }
 
@@ -331,8 +280,8 @@ public class UploadRequest {
 
     /** What a status call answers about this request, as {@link UploadRequestRepository#statusInAccount} reads it. */
     public UploadStatusSnapshot statusSnapshot() {
-        return new UploadStatusSnapshot(requestId, batchId, status, percentComplete, rowsProcessed, rowsFailed, rowsWithWarning,
-                errors, filesPurged, fetchStartedAt != null);
+        return new UploadStatusSnapshot(requestId, batchId, status, progress.percentComplete(), progress.rowsProcessed(),
+                progress.rowsFailed(), progress.rowsWithWarning(), errors, filesPurged, remoteFetch().started());
     }
 
     /** A finished import has a result file until the purge timer deletes it. */
@@ -353,11 +302,6 @@ public class UploadRequest {
         return batchId;
     }
 
-    /** The text format the client declared for its file, if it declared one. */
-    public TextFormat declaredFormat() {
-        return declaredFormat;
-    }
-
     public String requestId() {
         return requestId;
     }
@@ -366,40 +310,8 @@ public class UploadRequest {
         return accountId;
     }
 
-    public Long customerListId() {
-        return customerListId;
-    }
-
-    public ResponseMode responseMode() {
-        return responseMode;
-    }
-
-    public LookupField lookupField() {
-        return lookupField;
-    }
-
-    public String partitionName() {
-        return partitionName;
-    }
-
     public RequestStatus status() {
         return status;
-    }
-
-    public int percentComplete() {
-        return percentComplete;
-    }
-
-    public long rowsProcessed() {
-        return rowsProcessed;
-    }
-
-    public long rowsFailed() {
-        return rowsFailed;
-    }
-
-    public long rowsWithWarning() {
-        return rowsWithWarning;
     }
 
     public Instant uploadDeadline() {
@@ -416,30 +328,6 @@ public class UploadRequest {
 
     public String clientId() {
         return clientId;
-    }
-
-    public String fileName() {
-        return fileName;
-    }
-
-    public String contentType() {
-        return contentType;
-    }
-
-    public String declaredCharset() {
-        return declaredCharset;
-    }
-
-    public Long rowsTotal() {
-        return rowsTotal;
-    }
-
-    public long recordsDone() {
-        return recordsDone;
-    }
-
-    public long resultBytes() {
-        return resultBytes;
     }
 
     public List<UploadError> errors() {

@@ -1,8 +1,8 @@
 package com.bulkupload.infrastructure.messaging.jms;
 
-import com.bulkupload.application.CrowdAnalysisService;
-import com.bulkupload.application.Importer;
-import com.bulkupload.application.RemoteFileImporter;
+import com.bulkupload.application.analysis.CrowdAnalysisService;
+import com.bulkupload.application.importing.Importer;
+import com.bulkupload.application.requests.RemoteFileImporter;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.EJB;
 import jakarta.ejb.MessageDriven;

@@ -4,9 +4,13 @@ import com.bulkupload.application.ImportQueue;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.Queue;
+import jakarta.jms.QueueBrowser;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Puts upload requests on the import queue. Sent through the XA connection factory, so the
@@ -15,6 +19,8 @@ import jakarta.jms.Queue;
  */
 @ApplicationScoped
 public class JmsImportQueue implements ImportQueue {
+
+    private static final Logger LOG = Logger.getLogger(JmsImportQueue.class.getName());
 
     /** Artemis message groups: one account's downloads run one at a time, in order. */
     static final String GROUP = "JMSXGroupID";
@@ -29,6 +35,10 @@ public class JmsImportQueue implements ImportQueue {
 
     @Resource(lookup = "java:/jms/queue/BulkImport")
     Queue queue;
+
+    // the pooled factory: a health probe every few milliseconds must not open a JMS connection each time
+    @Resource(lookup = "java:/JmsXA")
+    ConnectionFactory connectionFactory;
 
     @Override
     public void fileWaiting(String requestId) {
@@ -51,5 +61,16 @@ public class JmsImportQueue implements ImportQueue {
                 .setProperty(GROUP, "download-account-" + accountId)
                 .setProperty(JOB, DOWNLOAD)
                 .send(queue, requestId);
+    }
+
+    @Override
+    public boolean isReachable() {
+        try (JMSContext probe = connectionFactory.createContext(); QueueBrowser browser = probe.createBrowser(queue)) {
+            browser.getEnumeration();
+            return true;
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, "Health: import queue unreachable", e);
+            return false;
+        }
     }
 }

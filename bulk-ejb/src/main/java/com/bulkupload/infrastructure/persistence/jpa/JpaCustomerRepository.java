@@ -3,7 +3,7 @@ package com.bulkupload.infrastructure.persistence.jpa;
 import com.bulkupload.domain.model.customer.Customer;
 import com.bulkupload.domain.model.customer.CustomerChanges;
 import com.bulkupload.domain.model.customer.CustomerRepository;
-import com.bulkupload.domain.model.upload.LookupField;
+import com.bulkupload.domain.model.customer.LookupField;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;

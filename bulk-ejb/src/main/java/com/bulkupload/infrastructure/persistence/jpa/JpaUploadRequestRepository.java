@@ -2,15 +2,14 @@ package com.bulkupload.infrastructure.persistence.jpa;
 
 import com.bulkupload.domain.model.upload.RequestId;
 import com.bulkupload.domain.model.upload.RequestStatus;
-import com.bulkupload.domain.model.upload.UploadRequest;
 import com.bulkupload.domain.model.upload.UploadError;
+import com.bulkupload.domain.model.upload.UploadRequest;
 import com.bulkupload.domain.model.upload.UploadRequestRepository;
 import com.bulkupload.domain.model.upload.UploadStatusSnapshot;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import org.hibernate.Session;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.hibernate.Session;
 
 @ApplicationScoped
 public class JpaUploadRequestRepository implements UploadRequestRepository {
@@ -183,8 +183,8 @@ public class JpaUploadRequestRepository implements UploadRequestRepository {
 
     @Override
     public List<UploadRequest> findStalledImports(Instant before, int max) {
-        return em.createQuery("select r from UploadRequest r where (r.status = :uploaded and coalesce(r.heartbeatAt, r.uploadedAt) < :before)"
-                        + " or (r.status = :running and coalesce(r.heartbeatAt, r.startedAt) < :before)", UploadRequest.class)
+        return em.createQuery("select r from UploadRequest r where (r.status = :uploaded and coalesce(r.progress.heartbeatAt, r.file.uploadedAt) < :before)"
+                        + " or (r.status = :running and coalesce(r.progress.heartbeatAt, r.progress.startedAt) < :before)", UploadRequest.class)
                 .setParameter("uploaded", RequestStatus.FileUploaded)
                 .setParameter("running", RequestStatus.InProgress)
                 .setParameter("before", before)

@@ -1,5 +1,6 @@
 package com.bulkupload.infrastructure.persistence.schema;
 
+import com.bulkupload.application.maintenance.SchemaMigrations;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -14,12 +15,14 @@ import org.flywaydb.core.api.output.MigrateResult;
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-public class DatabaseMigration {
+public class DatabaseMigration implements SchemaMigrations {
 
     @Resource(lookup = "java:jboss/datasources/BulkDS")
     DataSource dataSource;
 
-    public MigrateResult migrate() {
-        return SchemaMigrator.migrate(dataSource, getClass().getClassLoader());
+    @Override
+    public Migrated migrate() {
+        MigrateResult result = SchemaMigrator.migrate(dataSource, getClass().getClassLoader());
+        return new Migrated(result.targetSchemaVersion, result.migrationsExecuted);
     }
 }

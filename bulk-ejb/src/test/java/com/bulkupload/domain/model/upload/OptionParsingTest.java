@@ -3,6 +3,7 @@ package com.bulkupload.domain.model.upload;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.bulkupload.domain.model.customer.LookupField;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.bulkupload.domain.model.customer.CustomerField;
+import com.bulkupload.domain.model.customer.LookupField;
 import com.bulkupload.domain.model.error.ErrorCode;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.bulkupload.domain.model.customer.LookupField;
 import com.bulkupload.domain.model.error.ErrorCode;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,8 +48,8 @@ class UploadRequestLifecycleTest {
         request.chunkApplied(500, 500, 0, 0, 1000, T0.plusSeconds(60));
         assertFalse(claim(request, T0.plusSeconds(59).plus(STALE)), "a heartbeat keeps it alive");
         assertTrue(claim(request, T0.plusSeconds(61).plus(STALE)), "a silent one is taken over");
-        assertEquals(500, request.recordsDone(), "and resumes from its checkpoint");
-        assertEquals(1000, request.resultBytes());
+        assertEquals(500, request.progress().recordsDone(), "and resumes from its checkpoint");
+        assertEquals(1000, request.progress().resultBytes());
     }
 
     @Test
@@ -59,8 +60,8 @@ class UploadRequestLifecycleTest {
         request.requeue(T0.plusSeconds(500));
         assertEquals(RequestStatus.FileUploaded, request.status());
         assertTrue(claim(request, T0.plusSeconds(501)));
-        assertEquals(1500, request.recordsDone());
-        assertEquals(1500, request.rowsProcessed());
+        assertEquals(1500, request.progress().recordsDone());
+        assertEquals(1500, request.progress().rowsProcessed());
     }
 
     @Test
@@ -69,15 +70,15 @@ class UploadRequestLifecycleTest {
         claim(request, T0.plusSeconds(10));
         request.scanned(2000);
         request.chunkApplied(500, 500, 0, 0, 10, T0.plusSeconds(11));
-        assertEquals(25, request.percentComplete());
+        assertEquals(25, request.progress().percentComplete());
         request.chunkApplied(2000, 1500, 2, 1, 20, T0.plusSeconds(12));
-        assertEquals(99, request.percentComplete());
+        assertEquals(99, request.progress().percentComplete());
         request.complete(T0.plusSeconds(13));
-        assertEquals(100, request.percentComplete());
+        assertEquals(100, request.progress().percentComplete());
         assertEquals(RequestStatus.CompletedWithErrors, request.status());
-        assertEquals(2000, request.rowsProcessed());
-        assertEquals(2, request.rowsFailed());
-        assertEquals(1, request.rowsWithWarning());
+        assertEquals(2000, request.progress().rowsProcessed());
+        assertEquals(2, request.progress().rowsFailed());
+        assertEquals(1, request.progress().rowsWithWarning());
         assertTrue(request.hasResultFile());
         request.filesPurged();
         assertFalse(request.hasResultFile());
@@ -100,7 +101,7 @@ class UploadRequestLifecycleTest {
         request.scanned(10);
         request.chunkApplied(5, 5, 0, 0, 10, T0.plusSeconds(11));
         request.failAs(RequestStatus.UploadFileFormatNotSupported, ErrorCode.UPLOAD_FILE_FORMAT_NOT_SUPPORTED, "Row 7 ...", T0.plusSeconds(12));
-        assertEquals(0, request.percentComplete());
+        assertEquals(0, request.progress().percentComplete());
         assertEquals(3211, request.errors().get(0).code());
         assertFalse(request.hasResultFile());
     }

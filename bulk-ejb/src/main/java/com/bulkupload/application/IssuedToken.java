@@ -1,5 +1,0 @@
-package com.bulkupload.application;
-
-/** A freshly issued bearer token and its refresh token; the only moment their plain values exist on the server. */
-public record IssuedToken(String accessToken, long expiresInSeconds, String scope, String refreshToken) {
-}

@@ -1,0 +1,121 @@
+package com.bulkupload.application.importing;
+
+import com.bulkupload.application.BulkSettings;
+import com.bulkupload.application.analysis.CrowdAnalysisService;
+import com.bulkupload.domain.model.error.ErrorCode;
+import com.bulkupload.domain.model.tenant.TenantRepository;
+import com.bulkupload.domain.model.upload.RequestStatus;
+import com.bulkupload.domain.model.upload.UploadRequest;
+import com.bulkupload.domain.model.upload.UploadRequestRepository;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * An import's life apart from its rows, each step committed on its own: claiming the request,
+ * beating its heartbeat, recording the pre-scan, completing or failing it. (The rows commit with
+ * their counts and checkpoint in {@link CustomerChunkWriter}.) A crash between two steps loses
+ * nothing: the next importer claims the request again and resumes after its last committed chunk.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class ImportLifecycle {
+
+    @Inject
+    UploadRequestRepository uploads;
+
+    @Inject
+    BulkSettings settings;
+
+    @Inject
+    TenantRepository tenants;
+
+    @jakarta.ejb.EJB
+    CrowdAnalysisService analyses;
+
+    Clock clock = Clock.systemUTC();
+
+    /**
+     * The job of the request whose turn it is ({@link UploadRequestRepository#nextImportInTurn}),
+     * now owned by this caller; null if no account has a file waiting for a free slot. Two nodes
+     * that pick the same request at once are told apart by its optimistic version: one of them
+     * gets an OptimisticLockException, at the latest when this commits, and asks again.
+     */
+    public ImportJob claimNextInTurn() {
+        // a request another node took, or whose account another node just started, is passed
+        // over: the query, run again after that node's commit, no longer offers it
+        for (int offered = 0; offered < 3; offered++) {
+            Optional<String> next = uploads.nextImportInTurn();
+            if (next.isEmpty()) {
+                return null;
+            }
+            ImportJob job = claim(next.get());
+            if (job != null) {
+                return job;
+            }
+        }
+        return null;
+    }
+
+    /** Files uploaded and waiting for a slot, on every node. */
+    public long filesWaiting() {
+        return uploads.countWaitingImports();
+    }
+
+    /** The job, if this caller now owns the request's import; null if there is nothing to do. */
+    public ImportJob claim(String requestId) {
+        Instant now = clock.instant();
+        UploadRequest request = uploads.find(requestId).orElse(null);
+        if (request == null || (request.status() == RequestStatus.FileUploaded && !aloneInItsAccount(request))
+                || !request.claimForImport(now, now.minus(settings.stuckImportAfter()))) {
+            return null;
+        }
+        return new ImportJob(request.requestId(), request.protocol(), request.target().customerListId(), request.target().partitionName(),
+                request.target().lookupField(), request.target().responseMode(), request.clientId(), request.file().fileName(), request.file().contentType(),
+                request.file().declaredCharset(), request.file().declaredFormat(), request.progress().rowsTotal(), request.progress().recordsDone(), request.progress().resultBytes());
+    }
+
+    /**
+     * One import at a time per account, on every node: under the account's row lock (the lock
+     * GetBulkUploadUrl and the uploads take first, too), no request of the account is InProgress.
+     * Without the lock two nodes could start two files of one account at once, both seeing none
+     * running; imports into one list must not overlap (an import's lookups rely on it:
+     * {@link ImportedKeys}).
+     */
+    private boolean aloneInItsAccount(UploadRequest request) {
+        tenants.lockAccount(request.accountId());
+        return !uploads.hasImportRunning(request.accountId());
+    }
+
+    /**
+     * Tells the stalled-import timer this importer is alive while no chunk commits (the pre-scan,
+     * skipping committed records). Fails with an optimistic lock error if the request was taken
+     * over in the meantime, which stops this importer.
+     */
+    public void heartbeat(String requestId) {
+        uploads.find(requestId).orElseThrow().heartbeat(clock.instant());
+    }
+
+    public void scanned(String requestId, long rows, Optional<String> ignoredColumnsWarning) {
+        UploadRequest request = uploads.find(requestId).orElseThrow();
+        request.scanned(rows);
+        ignoredColumnsWarning.ifPresent(warning -> request.addWarning(ErrorCode.UNKNOWN_COLUMNS_IGNORED, warning));
+    }
+
+    /** Completes the request; returns its final status (Completed or CompletedWithErrors). */
+    public RequestStatus complete(String requestId) {
+        UploadRequest request = uploads.find(requestId).orElseThrow();
+        request.complete(clock.instant());
+        // the list changed: its analysis tasks are computed again, once this commits
+        analyses.listChanged(request.target().customerListId());
+        return request.status();
+    }
+
+    public void fail(String requestId, RequestStatus status, ErrorCode error, String details) {
+        uploads.find(requestId).orElseThrow().failAs(status, error, details, clock.instant());
+    }
+}

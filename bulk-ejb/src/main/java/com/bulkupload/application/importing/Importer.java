@@ -1,0 +1,159 @@
+package com.bulkupload.application.importing;
+
+import com.bulkupload.application.BulkSettings;
+import com.bulkupload.application.FileStore;
+import com.bulkupload.application.ImportMetrics;
+import com.bulkupload.domain.model.error.ErrorCode;
+import com.bulkupload.domain.model.upload.RequestStatus;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.OptimisticLockException;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Imports the file of one upload request: claims it ({@link ImportLifecycle}), runs the
+ * {@link ImportPipeline} over the stored file with {@link CustomerChunkWriter} as its writer, and
+ * completes or fails the request. No transaction of its own: each step and each chunk commits on
+ * its own, far sooner than one transaction over a whole file could.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class Importer {
+
+    /** Imports of at least this many rows refresh the table's statistics when they end. */
+    static final long STATISTICS_AFTER_ROWS = 100_000;
+
+    private static final Logger LOG = Logger.getLogger(Importer.class.getName());
+
+    @EJB
+    ImportLifecycle lifecycle;
+
+    @EJB
+    CustomerChunkWriter chunks;
+
+    @Inject
+    FileStore storage;
+
+    @Inject
+    UploadFiles uploadFiles;
+
+    @Inject
+    ResultLines resultLines;
+
+    @Inject
+    BulkSettings settings;
+
+    @Inject
+    ImportMetrics metrics = ImportMetrics.NONE;
+
+    /**
+     * Claims the import whose turn it is and runs it to its end; false if no file waits for a
+     * slot. The caller is one import slot: it calls again until false, so a slot that frees takes
+     * the next account's file at once (docs/design.md, "Import slots").
+     */
+    public boolean importNextInTurn() {
+        for (int contended = 0; contended < 10; contended++) {
+            ImportJob job;
+            try {
+                job = lifecycle.claimNextInTurn();
+            } catch (RuntimeException e) {
+                if (Causes.find(e, OptimisticLockException.class) == null) {
+                    throw e;
+                }
+                continue; // another slot, maybe on another node, took that request first: ask again
+            }
+            metrics.filesWaiting(lifecycle.filesWaiting());
+            if (job == null) {
+                return false;
+            }
+            metrics.importStarted(job.requestId());
+            long started = System.nanoTime();
+            String finalStatus = null;
+            try {
+                finalStatus = importFile(job);
+            } finally {
+                metrics.importEnded(job.requestId(), finalStatus, Duration.ofNanos(System.nanoTime() - started));
+            }
+            return true;
+        }
+        return true;
+    }
+
+    /** Imports the claimed file; returns the request's final status, or null if it stopped without one (taken over). */
+    private String importFile(ImportJob job) {
+        String requestId = job.requestId();
+        long started = System.nanoTime();
+        ImportPipeline pipeline = new ImportPipeline(settings.importChunkRows(),
+                Duration.ofSeconds(Math.max(60, settings.stuckImportAfter().toSeconds())), () -> lifecycle.heartbeat(requestId),
+                resultLines);
+        try (UploadFiles.OpenedFile file = uploadFiles.open(storage.upload(requestId), job.fileName(), job.contentType(), job.charset(),
+                job.declaredFormat())) {
+            long rows = job.rowsTotal() == null ? 0 : job.rowsTotal();
+            if (job.rowsTotal() == null) {
+                ImportPipeline.Scan scan = pipeline.scan(file, job.lookupField());
+                if (scan.rows() > settings.maxRows()) {
+                    lifecycle.fail(requestId, RequestStatus.UploadFileRowCountExceeded, ErrorCode.UPLOAD_FILE_ROW_COUNT_EXCEEDED,
+                            "The file has " + scan.rows() + " rows; at most " + settings.maxRows() + " are allowed.");
+                    return RequestStatus.UploadFileRowCountExceeded.name();
+                }
+                lifecycle.scanned(requestId, scan.rows(), scan.header().ignoredColumnsWarning());
+                rows = scan.rows();
+            }
+            long scanned = System.nanoTime();
+            ImportedKeys keys = chunks.keysOf(job, rows);
+            pipeline.apply(job, file, storage.result(requestId), keys, chunks::writeAsync);
+            RequestStatus completed = lifecycle.complete(requestId);
+            refreshStatisticsAfter(rows - job.recordsDone());
+            long done = System.nanoTime();
+            LOG.info(() -> "Imported " + requestId + " (" + file.describe() + ") in " + (done - started) / 1_000_000
+                    + " ms (pre-scan " + (scanned - started) / 1_000_000 + " ms)");
+            return completed.name();
+        } catch (UploadFileException e) {
+            RequestStatus status = switch (e.error()) {
+                case UPLOAD_FILE_FORMAT_NOT_SUPPORTED -> RequestStatus.UploadFileFormatNotSupported;
+                case UPLOAD_FILE_ROW_COUNT_EXCEEDED -> RequestStatus.UploadFileRowCountExceeded;
+                default -> RequestStatus.Failed;
+            };
+            LOG.info(() -> "Upload " + requestId + " refused: " + e.error().errorCode() + ": " + e.getMessage());
+            lifecycle.fail(requestId, status, e.error(), e.getMessage());
+            return status.name();
+        } catch (IOException | RuntimeException e) {
+            if (takenOver(e)) {
+                // the stalled-import timer gave the request to another importer, or a chunk write was
+                // lost: the request carries on from its last committed chunk; failing it would be wrong
+                LOG.warning(() -> "Import of " + requestId + " stops here (" + e.getMessage()
+                        + "); the request stays InProgress and resumes from its last committed chunk");
+                return null;
+            }
+            LOG.log(Level.SEVERE, "Import of " + requestId + " failed", e);
+            lifecycle.fail(requestId, RequestStatus.Failed, ErrorCode.INTERNAL_ERROR, null);
+            return RequestStatus.Failed.name();
+        }
+    }
+
+    /**
+     * After an import of many rows, the database is told the table's new size: the next import's
+     * lookups into a list that grew by millions are planned for that size (see
+     * {@code CustomerRepository.refreshStatistics}). A failure here costs speed, never the import.
+     */
+    private void refreshStatisticsAfter(long rowsImported) {
+        if (rowsImported < STATISTICS_AFTER_ROWS) {
+            return;
+        }
+        try {
+            chunks.refreshStatistics();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not refresh the customer table's statistics", e);
+        }
+    }
+
+    private static boolean takenOver(Throwable e) {
+        return Causes.find(e, OptimisticLockException.class) != null || Causes.find(e, OneChunkInFlight.WriteLost.class) != null;
+    }
+}

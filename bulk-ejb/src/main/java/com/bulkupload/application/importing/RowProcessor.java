@@ -1,0 +1,43 @@
+package com.bulkupload.application.importing;
+
+import com.bulkupload.domain.model.customer.LookupField;
+import com.bulkupload.domain.model.upload.RowCheck;
+import com.bulkupload.domain.model.upload.RowValidator;
+import com.bulkupload.domain.model.upload.UploadHeader;
+import java.util.List;
+
+/**
+ * The processor of the import pipeline: the header row becomes an {@link UploadHeader} (or the
+ * file fails, 3211), and every record an {@link ImportRow} with what validation made of it.
+ */
+public final class RowProcessor {
+
+    private final UploadHeader header;
+    private final RowValidator validator;
+
+    public RowProcessor(List<String> headerNames, LookupField lookupField) {
+        this.header = header(headerNames);
+        this.validator = new RowValidator(header, lookupField);
+    }
+
+    /** The header row as the import understands it; a header that cannot be one fails the file. */
+    public static UploadHeader header(List<String> names) {
+        try {
+            return UploadHeader.of(names);
+        } catch (IllegalArgumentException e) {
+            throw UploadFileException.unsupported(e.getMessage());
+        }
+    }
+
+    public UploadHeader header() {
+        return header;
+    }
+
+    public ImportRow process(long rowNumber, List<String> fields) {
+        RowCheck check = validator.check(rowNumber, fields);
+        // a row wider than its header keeps only the header's columns, all its result line shows:
+        // a line of a million delimiters is a million fields, held until its chunk is written
+        List<String> kept = fields.size() > header.size() ? fields.subList(0, header.size()) : fields;
+        return new ImportRow(List.copyOf(kept), check);
+    }
+}

@@ -1,0 +1,125 @@
+package com.bulkupload.application.maintenance;
+
+import com.bulkupload.application.BulkSettings;
+import com.bulkupload.application.FileStore;
+import com.bulkupload.application.ImportMetrics;
+import com.bulkupload.application.ImportQueue;
+import com.bulkupload.domain.model.tenant.TenantRepository;
+import com.bulkupload.domain.model.upload.RequestStatus;
+import com.bulkupload.domain.model.upload.UploadRequest;
+import com.bulkupload.domain.model.upload.UploadRequestRepository;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Housekeeping on timers: fails requests whose upload window passed, drops expired tokens,
+ * re-queues stalled imports, purges old files and records. The timers are persistent and live in
+ * the shared database (the server's timer store is the BulkDS database, see configure-server.cli),
+ * so each expiry runs on one node of the cluster only and a timeout missed while every node was
+ * down runs once at the next start. Every change is guarded as well by the request's optimistic
+ * version: should two nodes still act on one request at once, one of them rolls back and nothing
+ * happens twice (a re-queue message is sent in the same transaction, so it is rolled back too).
+ */
+@Singleton
+public class UploadMaintenance {
+
+    private static final Logger LOG = Logger.getLogger(UploadMaintenance.class.getName());
+    private static final int BATCH = 500;
+    static final Duration FILE_RETENTION = Duration.ofDays(7);
+    static final Duration RECORD_RETENTION = Duration.ofDays(30);
+
+    @Inject
+    UploadRequestRepository uploads;
+
+    @Inject
+    TenantRepository tenants;
+
+    @Inject
+    ImportQueue importQueue;
+
+    @Inject
+    FileStore storage;
+
+    @Inject
+    BulkSettings settings;
+
+    @Inject
+    com.bulkupload.domain.model.analysis.AnalysisTaskRepository analysisTasks;
+
+    @Inject
+    ImportMetrics metrics = ImportMetrics.NONE;
+
+    Clock clock = Clock.systemUTC();
+
+    @Schedule(hour = "*", minute = "*", second = "15")
+    public void expireStaleRequests() {
+        Instant now = clock.instant();
+        int expired = 0;
+        for (UploadRequest request : uploads.findPendingPastDeadline(now, BATCH)) {
+            if (request.expireIfNoFileBy(now)) {
+                expired++;
+            }
+        }
+        // kept a day past expiry so that a late caller is told 109 AuthenticationTokenExpired (and
+        // renews), not 105 as for a token that never existed
+        int tokens = tenants.deleteTokensExpiredBefore(now.minus(java.time.Duration.ofDays(1)));
+        // past their window a replayed nonce fails the timestamp check: the row is no longer needed
+        tenants.deleteNoncesExpiredBefore(now);
+        if (expired > 0 || tokens > 0) {
+            LOG.info("Expired " + expired + " upload requests without a file; deleted " + tokens + " expired tokens");
+        }
+    }
+
+    @Schedule(hour = "*", minute = "*", second = "45")
+    public void requeueStalledImports() {
+        Instant now = clock.instant();
+        boolean filesWaiting = false;
+        for (UploadRequest request : uploads.findStalledImports(now.minus(settings.stuckImportAfter()), BATCH)) {
+            if (request.status() == RequestStatus.InProgress) {
+                LOG.warning("Import of " + request.requestId() + " shows no progress since " + settings.stuckImportAfter()
+                        + "; queued again, it resumes from its last committed chunk");
+                request.requeue(now);
+                importQueue.fileWaiting(request.requestId());
+            } else {
+                filesWaiting = true;
+            }
+        }
+        // files that wait their turn are normal while every slot is busy; one more message is a
+        // safety net only (a slot that takes it finds nothing to do if all slots are busy)
+        if (filesWaiting) {
+            importQueue.fileWaiting("(timer)");
+        }
+        metrics.filesWaiting(uploads.countWaitingImports());
+    }
+
+    @Schedule(hour = "*", minute = "5")
+    public void purgeOldFiles() {
+        Instant now = clock.instant();
+        for (UploadRequest request : uploads.findWithFilesOlderThan(now.minus(FILE_RETENTION), BATCH)) {
+            try {
+                Files.deleteIfExists(storage.upload(request.requestId()));
+                Files.deleteIfExists(storage.result(request.requestId()));
+                request.filesPurged();
+            } catch (IOException e) {
+                LOG.log(Level.WARNING, "Could not purge the files of " + request.requestId(), e);
+            }
+        }
+        int deleted = uploads.deleteCreatedBefore(now.minus(RECORD_RETENTION));
+        if (deleted > 0) {
+            LOG.info("Deleted " + deleted + " upload requests older than " + RECORD_RETENTION.toDays() + " days");
+        }
+        // expired analysis tasks stop computing at once, and are kept as long as requests are
+        int tasks = analysisTasks.deleteEndedBefore(now.minus(RECORD_RETENTION));
+        if (tasks > 0) {
+            LOG.info("Deleted " + tasks + " analysis tasks that ended more than " + RECORD_RETENTION.toDays() + " days ago");
+        }
+    }
+}

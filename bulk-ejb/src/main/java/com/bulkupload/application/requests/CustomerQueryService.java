@@ -1,0 +1,83 @@
+package com.bulkupload.application.requests;
+
+import com.bulkupload.application.BulkApiException;
+import com.bulkupload.application.CallerContext;
+import com.bulkupload.domain.model.customer.Customer;
+import com.bulkupload.domain.model.customer.CustomerListRepository;
+import com.bulkupload.domain.model.customer.CustomerRepository;
+import com.bulkupload.domain.model.customer.PhoneNumbers;
+import com.bulkupload.domain.model.error.ErrorCode;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Locale;
+
+/** Reading a list's customers, a page at a time in a stable (id) order; only the caller's own lists. */
+@Stateless
+public class CustomerQueryService {
+
+    public static final int DEFAULT_PAGE_SIZE = 100;
+    public static final int MAX_PAGE_SIZE = 1000;
+
+    @Inject
+    CustomerListRepository lists;
+
+    @Inject
+    CustomerRepository customers;
+
+    public record Page(List<Customer> customers, String nextPageToken) {
+    }
+
+    /** A list of the account and how many customers it holds (CONTRACT §8). */
+    public record ListSummary(Long customerListId, String name, long customerCount, java.time.Instant createdAt) {
+    }
+
+    /** Every list of the caller's account, with its customer count (one grouped count for all). */
+    public List<ListSummary> lists(CallerContext caller) {
+        List<com.bulkupload.domain.model.customer.CustomerList> all = lists.findAllInAccount(caller.accountId());
+        java.util.Map<Long, Long> counts = customers.countByList(all.stream().map(com.bulkupload.domain.model.customer.CustomerList::id).toList());
+        return all.stream().map(l -> new ListSummary(l.id(), l.name(), counts.getOrDefault(l.id(), 0L), l.createdAt())).toList();
+    }
+
+    public Page page(CallerContext caller, Long listId, CustomerRepository.CustomerFilter filter, Integer pageSize, String pageToken) {
+        lists.findInAccount(listId, caller.accountId())
+                .orElseThrow(() -> new BulkApiException(ErrorCode.INVALID_CUSTOMER_LIST));
+        int size = pageSize == null ? DEFAULT_PAGE_SIZE : pageSize;
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw new BulkApiException(ErrorCode.NULL_REQUEST, "pageSize must be 1 to " + MAX_PAGE_SIZE + ".");
+        }
+        long after = decode(pageToken);
+        CustomerRepository.CustomerFilter normalised = new CustomerRepository.CustomerFilter(
+                filter.email() == null ? null : filter.email().trim().toLowerCase(Locale.ROOT),
+                phoneFilter(filter.phone()), filter.externalId(), filter.partition());
+        // one more than asked tells whether there is a next page
+        List<Customer> found = customers.page(listId, normalised, after, size + 1);
+        if (found.size() <= size) {
+            return new Page(found, null);
+        }
+        List<Customer> page = found.subList(0, size);
+        return new Page(List.copyOf(page), encode(page.get(size - 1).id()));
+    }
+
+    /** Phones are stored in their normal form; a filter written with separators finds them too. */
+    private static String phoneFilter(String phone) {
+        if (phone == null) {
+            return null;
+        }
+        String normal = PhoneNumbers.normalise(phone.trim());
+        return normal == null ? phone : normal;
+    }
+
+    private static String encode(long lastId) {
+        return PageToken.encode("customers", lastId);
+    }
+
+    private static long decode(String token) {
+        List<String> values = PageToken.decode(token, "customers", 1);
+        try {
+            return values == null ? 0 : Long.parseLong(values.get(0));
+        } catch (NumberFormatException e) {
+            throw PageToken.refused();
+        }
+    }
+}

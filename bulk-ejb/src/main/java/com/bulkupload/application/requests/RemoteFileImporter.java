@@ -1,0 +1,58 @@
+package com.bulkupload.application.requests;
+
+import com.bulkupload.application.BulkApiException;
+import com.bulkupload.application.FileStore;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.logging.Logger;
+
+/**
+ * Downloads the file a request names by URL, then hands it over as if it had been uploaded
+ * ({@link FileSubmissionService#accept}: stored, FileUploaded and queued for import in one
+ * transaction). No transaction while downloading: a download may take as long as its timeouts
+ * allow. A failed download fails the request with its reason; a node dying mid-download leaves
+ * the message to be redelivered, and the download is taken over once it looks abandoned.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class RemoteFileImporter {
+
+    private static final Logger LOG = Logger.getLogger(RemoteFileImporter.class.getName());
+
+    @EJB
+    FileSubmissionService files;
+
+    @Inject
+    RemoteFiles remoteFiles;
+
+    @Inject
+    FileStore storage;
+
+    public void download(String requestId) throws IOException {
+        FileSubmissionService.ClaimedDownload claimed = files.claimDownload(requestId).orElse(null);
+        if (claimed == null) {
+            LOG.fine(() -> "Download of " + requestId + " is done or running elsewhere; message dropped");
+            return;
+        }
+        Path work = storage.newWorkFile("download-");
+        try {
+            long bytes = remoteFiles.download(claimed.fileUrl(), work);
+            files.accept(claimed.caller(), requestId, new UploadedFile(work, claimed.fileName(), null, null, null, bytes));
+            LOG.info(() -> "Downloaded the file of " + requestId + " (" + bytes + " bytes)");
+        } catch (RemoteFiles.DownloadFailed e) {
+            LOG.info(() -> "Download of the file of " + requestId + " failed: " + e.getMessage());
+            files.failDownload(requestId, e.getMessage());
+        } catch (BulkApiException e) {
+            // the account's cap, or the window closed while downloading: the request says so
+            files.failDownload(requestId, e.error().errorCode() + ": " + (e.details() != null ? e.details() : e.error().message()));
+        } finally {
+            Files.deleteIfExists(work);
+        }
+    }
+}

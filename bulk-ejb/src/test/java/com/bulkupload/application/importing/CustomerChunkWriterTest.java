@@ -1,0 +1,195 @@
+package com.bulkupload.application.importing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.bulkupload.application.BulkSettings;
+import com.bulkupload.application.CallerContext;
+import com.bulkupload.application.TestDatabase;
+import com.bulkupload.application.identity.AdminService;
+import com.bulkupload.application.requests.OpenRequestCommand;
+import com.bulkupload.application.requests.UploadRequestService;
+import com.bulkupload.domain.model.customer.Customer;
+import com.bulkupload.domain.model.customer.CustomerField;
+import com.bulkupload.domain.model.customer.CustomerRepository;
+import com.bulkupload.domain.model.upload.Protocol;
+import com.bulkupload.domain.model.upload.RequestStatus;
+import com.bulkupload.domain.model.upload.UploadHeader;
+import com.bulkupload.infrastructure.files.CsvResultLines;
+import com.bulkupload.infrastructure.persistence.jpa.JpaCustomerRepository;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Chunks written to a real (H2) database through the import's set-based write path. */
+class CustomerChunkWriterTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
+    private static final UploadHeader HEADER = UploadHeader.of(List.of("ClientId", "Action", "Email", "FirstName", "CustomerId"));
+
+    @TempDir
+    Path dir;
+
+    private TestDatabase db;
+    private ImportLifecycle lifecycle;
+    private CustomerChunkWriter writer;
+    private JpaCustomerRepository customers;
+    private UploadRequestService service;
+    private CallerContext caller;
+    private Long listId;
+    /** Each import's keys, shared by its chunks as the importer shares them. */
+    private final Map<String, ImportedKeys> keys = new java.util.HashMap<>();
+
+    @BeforeEach
+    void setUp() {
+        db = new TestDatabase();
+        AdminService admin = db.admin();
+        Long tenant = db.inTransaction(() -> admin.createTenant("Acme"));
+        AdminService.NewAccount account = db.inTransaction(() -> admin.createAccount(tenant, "EU"));
+        caller = new CallerContext("client-a", tenant, account.accountId());
+        listId = account.defaultCustomerListId();
+        service = db.requestService(BulkSettings.of(Map.of()), T0);
+        customers = new JpaCustomerRepository(db.em);
+        lifecycle = new ImportLifecycle();
+        lifecycle.uploads = db.uploads;
+        lifecycle.tenants = db.tenants;
+        lifecycle.settings = BulkSettings.of(Map.of());
+        lifecycle.clock = Clock.fixed(T0.plusSeconds(1), ZoneOffset.UTC);
+        writer = new CustomerChunkWriter();
+        writer.uploads = db.uploads;
+        writer.customers = customers;
+        writer.clock = lifecycle.clock;
+    }
+
+    @AfterEach
+    void tearDown() {
+        db.close();
+    }
+
+    /** A new import of the account, claimed as a slot claims it; the account's earlier one ends first (one at a time). */
+    private ImportJob job(String lookupField) {
+        for (String earlier : keys.keySet()) {
+            db.inTransaction(() -> {
+                db.uploads.find(earlier).filter(r -> r.status() == RequestStatus.InProgress).ifPresent(r -> r.complete(T0.plusSeconds(2)));
+                return null;
+            });
+        }
+        String requestId = db.inTransaction(() -> service.open(caller,
+                new OpenRequestCommand("ErrorsAndResults", caller.accountId(), null, lookupField, null, null), Protocol.Bing)).requestId();
+        db.inTransaction(() -> {
+            db.uploads.find(requestId).orElseThrow().fileUploaded("f.csv", "text/csv", null, null, 1, T0);
+            return null;
+        });
+        return db.inTransaction(() -> lifecycle.claim(requestId));
+    }
+
+    /** Applies the rows as one chunk and returns the result lines it wrote: Row, Result, CustomerId, ErrorCode. */
+    private List<String> apply(ImportJob job, List<List<String>> records) throws IOException {
+        RowProcessor processor = new RowProcessor(HEADER.names(), job.lookupField());
+        List<ImportRow> rows = new ArrayList<>();
+        long row = 1;
+        for (List<String> fields : records) {
+            rows.add(processor.process(++row, fields));
+        }
+        Path file = dir.resolve(job.requestId() + "-" + System.nanoTime() + ".csv");
+        try (ResultFile results = ResultFile.open(new CsvResultLines(), file, job, HEADER)) {
+            db.inTransaction(() -> {
+                writer.write(new ImportChunk(job, HEADER, rows, rows.size(), results,
+                        keys.computeIfAbsent(job.requestId(), id -> writer.keysOf(job, 1000))));
+                return null;
+            });
+        }
+        List<String> lines = new ArrayList<>();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            reader.skip(1); // BOM
+            for (CSVRecord record : CSVFormat.RFC4180.builder().setHeader().get().parse(reader)) {
+                lines.add(record.get("Row") + " " + record.get("Result") + " " + record.get("CustomerId") + " " + record.get("ErrorCode"));
+            }
+        }
+        return lines;
+    }
+
+    private Map<String, String> list() {
+        List<Customer> page = db.inTransaction(() -> customers.page(listId, new CustomerRepository.CustomerFilter(null, null, null, null), 0, 100));
+        return page.stream().collect(Collectors.toMap(c -> c.get(CustomerField.Email), c -> String.valueOf(c.get(CustomerField.FirstName))));
+    }
+
+    private long idOf(String email) {
+        return db.inTransaction(() -> customers.page(listId, new CustomerRepository.CustomerFilter(email, null, null, null), 0, 1)).get(0).id();
+    }
+
+    @Test
+    void rowsApplyInFileOrderWithinAndAcrossChunks() throws IOException {
+        ImportJob job = job("Email");
+        List<String> first = apply(job, List.of(
+                List.of("c1", "", "A@x.com", "Ann", ""),
+                List.of("c2", "", "b@x.com", "Bob", ""),
+                List.of("c3", "", "a@x.com", "Anna", ""),
+                List.of("c4", "Delete", "b@x.com", "", ""),
+                List.of("c5", "Delete", "zz@x.com", "", ""),
+                List.of("c6", "", "not-an-email", "X", ""),
+                List.of("c7", "", "b@x.com", "Bea", "")));
+        long a = idOf("a@x.com");
+        long b = idOf("b@x.com");
+        assertEquals(List.of(
+                "2 Inserted " + a + " ",
+                "3 Inserted " + (b - 1) + " ",
+                "4 Updated " + a + " ",
+                "5 Deleted " + (b - 1) + " ",
+                "6 Skipped  CustomerNotFound",
+                "7 Failed  InvalidEmail",
+                "8 Inserted " + b + " "), first);
+        assertEquals(Map.of("a@x.com", "Anna", "b@x.com", "Bea"), list());
+
+        List<String> second = apply(job, List.of(
+                List.of("d1", "", "a@x.com", "", ""),
+                List.of("d2", "Delete", "b@x.com", "", ""),
+                List.of("d3", "", "c@x.com", "Cy", "")));
+        assertEquals("2 Updated " + a + " ", second.get(0));
+        assertEquals("3 Deleted " + b + " ", second.get(1));
+        assertEquals(Map.of("a@x.com", "null", "c@x.com", "Cy"), list(), "an empty value clears the column");
+    }
+
+    @Test
+    void anImportIntoAnEmptyListFiltersItsLookupsAndOneIntoAFullListOrResumedLooksEveryKeyUp() throws IOException {
+        ImportJob first = job("Email");
+        ImportedKeys intoEmpty = db.inTransaction(() -> writer.keysOf(first, 1000));
+        assertEquals(false, intoEmpty.mayExist("never-written@x.com", false), "nothing is in an empty list");
+        apply(first, List.of(List.of("c1", "", "a@x.com", "Ann", "")));
+        ImportJob second = job("Email");
+        assertEquals(true, db.inTransaction(() -> writer.keysOf(second, 1000)).mayExist("never-written@x.com", false),
+                "the list holds customers now");
+        ImportJob resumed = new ImportJob(first.requestId(), first.protocol(), first.customerListId(), first.partitionName(),
+                first.lookupField(), first.responseMode(), first.clientId(), first.fileName(), first.contentType(), first.charset(),
+                first.declaredFormat(), first.rowsTotal(), 1, first.resultBytes());
+        assertEquals(List.of("2 Updated " + idOf("a@x.com") + " "), apply(second, List.of(List.of("d1", "", "a@x.com", "Al", ""))),
+                "the second import finds what the first wrote");
+        assertEquals(true, db.inTransaction(() -> writer.keysOf(resumed, 1000)).mayExist("never-written@x.com", false),
+                "a resumed import cannot know what it wrote before");
+    }
+
+    @Test
+    void idLookupUpdatesKnownCustomersAndSkipsUnknownOnes() throws IOException {
+        apply(job("Email"), List.of(List.of("c1", "", "a@x.com", "Ann", "")));
+        long a = idOf("a@x.com");
+        List<String> lines = apply(job("Id"), List.of(
+                List.of("c1", "", "a@x.com", "Alice", Long.toString(a)),
+                List.of("c2", "", "n@x.com", "New", Long.toString(a + 1000))));
+        assertEquals(List.of("2 Updated " + a + " ", "3 Skipped " + (a + 1000) + " CustomerNotFound"), lines);
+        assertEquals(Map.of("a@x.com", "Alice"), list());
+    }
+}

@@ -1,0 +1,48 @@
+package com.bulkupload.interfaces.web;
+
+import com.bulkupload.application.FileStore;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+
+/**
+ * The one place an uploaded multipart file is received, for every protocol that takes one: a
+ * work file in the store, a pass through the {@link UploadGate}, the body streamed by
+ * {@link MultipartUpload}, the protocol's own step with the file, and the work file removed
+ * whatever happened (a submitted file has been moved to its request's place by then).
+ */
+public final class UploadReceiver {
+
+    /** What a protocol does with the received file and fields while the work file exists. */
+    @FunctionalInterface
+    public interface Step<T> {
+        T take(MultipartUpload.Received received) throws IOException;
+    }
+
+    private final FileStore storage;
+    private final long maxBytes;
+    private final UploadGate gate;
+
+    public UploadReceiver(FileStore storage, long maxBytes, UploadGate gate) {
+        this.storage = storage;
+        this.maxBytes = maxBytes;
+        this.gate = gate;
+    }
+
+    /**
+     * @param accountId  the caller's account when it is known before the body is read (else null)
+     * @param fieldNames the form fields the protocol reads besides the file
+     */
+    public <T> T receive(String workPrefix, Long accountId, HttpServletRequest request, HttpServletResponse response,
+                         Set<String> fieldNames, Step<T> step) throws IOException {
+        Path work = storage.newWorkFile(workPrefix);
+        try (UploadGate.Pass pass = gate.admit(accountId, request, response)) {
+            return step.take(MultipartUpload.receive(pass.request(), work, maxBytes, fieldNames));
+        } finally {
+            Files.deleteIfExists(work);
+        }
+    }
+}
