@@ -89,6 +89,15 @@ public abstract class BulkSettings {
         return (int) Math.min(100_000, positiveLong("BULK_IMPORT_CHUNK_ROWS", 5000));
     }
 
+    /**
+     * How long UploadEntityRecords waits for its import before it answers InProgress with the
+     * RequestId (the SDKs then poll GetBulkUploadStatus). A thousand records import in well under
+     * a second; a busy server answers InProgress rather than hold the call.
+     */
+    public Duration entityRecordsWait() {
+        return Duration.ofSeconds(positiveLong("BULK_ENTITY_RECORDS_WAIT_SECONDS", 10));
+    }
+
     /** How long an API call's whole body may take to arrive (then 408); file uploads have a minimum rate instead. */
     public Duration requestBodyDeadline() {
         return Duration.ofSeconds(positiveLong("BULK_REQUEST_BODY_SECONDS", 10));

@@ -47,7 +47,25 @@ class BingSdkIT {
                 tenant.developerToken(), Long.toString(tenant.customerId()), Long.toString(tenant.accountId()),
                 ImportFlowIT.DATA.toAbsolutePath().toString(), work.toString()),
                 VendorClients.unpacked("msads-13.0.28.1.tgz", "bingads"), 180);
-        assertTrue(output.contains("\n4 passed, 0 failed"), output);
+        assertTrue(output.contains("\n6 passed, 0 failed"), output);
+    }
+
+    /**
+     * Customer Match as Microsoft's SOAP SDK does it: upload_entities of customer lists and hashed
+     * items, inline (UploadEntityRecords) up to 1,000 entities and as a zipped bulk file beyond,
+     * Remove, Replace, bad items, a Campaign record, another account's list, format version 5.0,
+     * and a hashed item matching a customer Marketo imported in plain text.
+     */
+    @Test
+    void microsoftsSoapSdkRunsCustomerMatchWithHashedItemsInlineAndAsAFile() throws Exception {
+        Tenant tenant = BulkApi.newTenant();
+        Tenant other = BulkApi.newTenant();
+        String output = VendorClients.run(List.of(System.getProperty("e2e.python", "/usr/bin/python3"),
+                CLIENTS.resolve("python/bingads_customer_match.py").toString(), BulkApi.BASE, tenant.clientId(), tenant.clientSecret(),
+                tenant.developerToken(), Long.toString(tenant.customerId()), Long.toString(tenant.accountId()), work.toString(),
+                Long.toString(other.defaultListId())),
+                VendorClients.unpacked("bingads-python-13.0.28.tgz", "bingads"), 420);
+        assertTrue(output.contains("\n13 passed, 0 failed"), output);
     }
 
     /**

@@ -2,9 +2,14 @@ package com.bulkupload.application.importing;
 
 import com.bulkupload.application.ImportMetrics;
 import com.bulkupload.domain.model.customer.CustomerChanges;
+import com.bulkupload.domain.model.customer.CustomerField;
+import com.bulkupload.domain.model.customer.CustomerList;
+import com.bulkupload.domain.model.customer.CustomerListRepository;
 import com.bulkupload.domain.model.customer.CustomerRepository;
 import com.bulkupload.domain.model.customer.LookupField;
 import com.bulkupload.domain.model.error.ErrorCode;
+import com.bulkupload.domain.model.tenant.TenantRepository;
+import com.bulkupload.domain.model.upload.ResultFileLayout;
 import com.bulkupload.domain.model.upload.RowCheck;
 import com.bulkupload.domain.model.upload.RowResult;
 import com.bulkupload.domain.model.upload.UploadRequest;
@@ -20,11 +25,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -48,6 +55,12 @@ public class CustomerChunkWriter {
     CustomerRepository customers;
 
     @Inject
+    CustomerListRepository lists;
+
+    @Inject
+    TenantRepository tenants;
+
+    @Inject
     ImportMetrics metrics = ImportMetrics.NONE;
 
     /** Writes a chunk's result lines while the chunk's changes go to the database. */
@@ -59,60 +72,105 @@ public class CustomerChunkWriter {
     /**
      * Applies the rows in file order (a later row with the same key sees what an earlier one did),
      * writes their result lines, and commits the changes, the counts and the checkpoint at once.
-     * The customers are looked up with one query and written with a few set-based statements
-     * (their net effect, {@link CustomerChanges}); each row still gets its own outcome.
+     * The customers are looked up with one query per list and written with a few set-based
+     * statements (their net effect, {@link CustomerChanges}); each row still gets its own outcome.
+     * A bulk file's list records are applied first, in file order, in the same transaction: its
+     * items then know their lists.
      */
     public void write(ImportChunk chunk) {
         ImportJob job = chunk.job();
         List<ImportRow> rows = chunk.rows();
         Instant now = clock.instant();
         UploadRequest request = uploads.find(job.requestId()).orElseThrow();
-        Set<String> keys = new HashSet<>();
+        ChunkLists chunkLists = new ChunkLists(job.requestId(), request.accountId(), now);
+
+        // where each row goes, and the outcomes decided without looking at customers
+        Target own = new Target(job.customerListId(), job.partitionName(), job.lookupField());
+        Target[] targets = new Target[rows.size()];
+        RowOutcome[] outcomes = new RowOutcome[rows.size()];
+        Map<Target, Set<String>> keys = new LinkedHashMap<>();
         int upserts = 0;
-        for (ImportRow row : rows) {
-            if (row.check() instanceof RowCheck.Valid valid) {
+        for (int i = 0; i < rows.size(); i++) {
+            RowCheck check = rows.get(i).check();
+            if (check instanceof RowCheck.Valid valid) {
+                targets[i] = own;
                 if (chunk.keys().mayExist(valid.key(), !valid.delete())) {
-                    keys.add(valid.key());
+                    keys.computeIfAbsent(own, t -> new HashSet<>()).add(valid.key());
                 }
                 upserts += valid.delete() ? 0 : 1;
+            } else if (check instanceof RowCheck.ListItem item) {
+                Long listId = chunkLists.resolve(item);
+                if (listId == null) {
+                    outcomes[i] = RowOutcome.failed(ErrorCode.CUSTOMER_LIST_NOT_FOUND, "The item's list is not in this account.");
+                } else {
+                    targets[i] = new Target(listId, job.partitionName(), LookupField.Email);
+                    keys.computeIfAbsent(targets[i], t -> new HashSet<>()).add(item.emailSha256());
+                    upserts += item.remove() ? 0 : 1;
+                }
+            } else if (check instanceof RowCheck.ListRecord list) {
+                outcomes[i] = chunkLists.apply(list);
+            } else if (check instanceof RowCheck.Invalid invalid) {
+                outcomes[i] = RowOutcome.failed(invalid.error(), invalid.reason());
+            } else {
+                // the Format Version record: read, nothing to change
+                outcomes[i] = new RowOutcome(RowResult.Updated, null, null, null);
             }
         }
-        Map<String, Long> existing = customers.findIdsByKeys(job.customerListId(), job.partitionName(), job.lookupField(), keys);
-        boolean insertIfMissing = job.lookupField() != LookupField.Id;
+        int found = 0;
+        Map<Target, Map<String, Long>> existing = new HashMap<>();
+        for (Map.Entry<Target, Set<String>> entry : keys.entrySet()) {
+            Target target = entry.getKey();
+            Map<String, Long> ids = customers.findIdsByKeys(target.listId(), target.partition(), target.lookupField(), entry.getValue());
+            existing.put(target, ids);
+            found += ids.size();
+        }
         // ids for the inserts, fetched once per chunk (at most one per upsert row not found)
-        IdPool ids = new IdPool(customers, Math.max(1, upserts - existing.size()));
-        CustomerChanges changes = new CustomerChanges(job.customerListId(), job.partitionName(), job.requestId(),
-                job.clientId(), now, existing, ids);
+        IdPool ids = new IdPool(customers, Math.max(1, upserts - found));
+        Map<Target, CustomerChanges> changes = new LinkedHashMap<>();
+        boolean insertIfMissing = job.lookupField() != LookupField.Id;
 
         long failed = 0;
         long warnings = 0;
         Map<RowResult, Long> byOutcome = new EnumMap<>(RowResult.class);
-        List<RowOutcome> outcomes = new ArrayList<>(rows.size());
-        for (ImportRow row : rows) {
-            RowOutcome outcome;
-            if (row.check() instanceof RowCheck.Valid valid) {
-                outcome = valid.delete()
-                        ? outcome(changes.delete(valid.key()), true)
-                        : outcome(changes.upsert(valid.key(), valid.values(), insertIfMissing), false);
-            } else {
-                RowCheck.Invalid invalid = (RowCheck.Invalid) row.check();
-                outcome = RowOutcome.failed(invalid.error(), invalid.reason());
+        for (int i = 0; i < rows.size(); i++) {
+            if (outcomes[i] == null) {
+                Target target = targets[i];
+                if (chunkLists.deleted(target.listId())) {
+                    outcomes[i] = RowOutcome.failed(ErrorCode.CUSTOMER_LIST_NOT_FOUND, "The item's list is deleted by this upload.");
+                } else {
+                    CustomerChanges listChanges = changes.computeIfAbsent(target, t -> new CustomerChanges(t.listId(), t.partition(),
+                            job.requestId(), job.clientId(), now, existing.getOrDefault(t, Map.of()), ids));
+                    if (rows.get(i).check() instanceof RowCheck.Valid valid) {
+                        outcomes[i] = valid.delete()
+                                ? outcome(listChanges.delete(valid.key()), true, null)
+                                : outcome(listChanges.upsert(valid.key(), valid.values(), insertIfMissing), false, null);
+                    } else {
+                        RowCheck.ListItem item = (RowCheck.ListItem) rows.get(i).check();
+                        outcomes[i] = item.remove()
+                                ? outcome(listChanges.delete(item.emailSha256()), true, target.listId())
+                                : outcome(listChanges.upsert(item.emailSha256(), Map.of(CustomerField.EmailSha256, item.emailSha256()), true),
+                                        false, target.listId());
+                    }
+                }
             }
+            RowOutcome outcome = outcomes[i];
             byOutcome.merge(outcome.result(), 1L, Long::sum);
             if (outcome.result() == RowResult.Failed) {
                 failed++;
             } else if (outcome.result() == RowResult.Skipped) {
                 warnings++;
             }
-            outcomes.add(outcome);
         }
+        List<RowOutcome> inOrder = List.of(outcomes);
         // the result lines are written on another thread while this one streams the changes to the
         // database and mostly waits on its socket; on two cores shared with PostgreSQL this measured
         // neutral (the import is CPU-bound there), with the database on its own machine the lines
         // come off the critical path (docs/performance-profile.md)
-        CompletableFuture<Void> lines = CompletableFuture.runAsync(() -> writeResults(chunk, outcomes), background());
+        CompletableFuture<Void> lines = CompletableFuture.runAsync(() -> writeResults(chunk, inOrder), background());
         try {
-            customers.apply(changes.net());
+            for (CustomerChanges listChanges : changes.values()) {
+                customers.apply(listChanges.net());
+            }
         } catch (RuntimeException e) {
             lines.handle((done, failure) -> null).join();
             throw e;
@@ -126,6 +184,92 @@ public class CustomerChunkWriter {
             throw new UncheckedIOException("Cannot write the result file of " + job.requestId(), e);
         }
         metrics.rowsCommitted(job.requestId(), byOutcome);
+    }
+
+    /** A list partition a chunk writes into, and the key its rows find customers by. */
+    private record Target(Long listId, String partition, LookupField lookupField) {
+    }
+
+    /**
+     * The lists a bulk file's records name, resolved and changed in the chunk's transaction: a
+     * new list is created once (a resumed import finds it by the request and the file's
+     * reference), an existing one only if it is in the request's account (another account's list
+     * answers as a missing one).
+     */
+    private final class ChunkLists {
+        private final String requestId;
+        private final Long accountId;
+        private final Instant now;
+        private Map<Long, CustomerList> created;
+        private final Map<Long, Optional<CustomerList>> byId = new HashMap<>();
+        private final Map<String, Optional<CustomerList>> byName = new HashMap<>();
+        private final Set<Long> deleted = new HashSet<>();
+
+        ChunkLists(String requestId, Long accountId, Instant now) {
+            this.requestId = requestId;
+            this.accountId = accountId;
+            this.now = now;
+        }
+
+        RowOutcome apply(RowCheck.ListRecord record) {
+            CustomerList list;
+            boolean inserted = false;
+            if (record.createsList()) {
+                list = created().get(record.id());
+                if (list == null) {
+                    list = lists.store(CustomerList.createdByRecord(accountId, record.name(), now, requestId, record.id()));
+                    created().put(record.id(), list);
+                    inserted = true;
+                }
+            } else {
+                list = existing(record.id()).orElse(null);
+                if (list == null) {
+                    return RowOutcome.failed(ErrorCode.CUSTOMER_LIST_NOT_FOUND, "No customer list " + record.id() + " in this account.");
+                }
+            }
+            if (record.delete()) {
+                if (list.id().equals(tenants.findAccount(accountId).orElseThrow().defaultListId())) {
+                    return RowOutcome.failed(ErrorCode.INVALID_CUSTOMER_LIST_RECORD, "The account's default list cannot be deleted.");
+                }
+                Long id = list.id();
+                lists.delete(list);
+                deleted.add(id);
+                byId.put(id, Optional.empty());
+                byName.clear();
+                return new RowOutcome(RowResult.Deleted, null, null, null, id);
+            }
+            list.describe(record.name(), record.description(), record.membershipDuration(), record.scope());
+            if (record.action() == RowCheck.ListAction.Replace) {
+                list.replaceContentsBy(requestId);
+            }
+            return new RowOutcome(inserted ? RowResult.Inserted : RowResult.Updated, null, null, null, list.id());
+        }
+
+        /** The id of the item's list, or null when there is none in the account. */
+        Long resolve(RowCheck.ListItem item) {
+            Optional<CustomerList> list;
+            if (item.parentId() != null) {
+                list = item.parentId() < 0 ? Optional.ofNullable(created().get(item.parentId())) : existing(item.parentId());
+            } else {
+                list = byName.computeIfAbsent(item.audience(), name -> lists.findByNameInAccount(name, accountId));
+            }
+            return list.map(CustomerList::id).filter(id -> !deleted.contains(id)).orElse(null);
+        }
+
+        boolean deleted(Long listId) {
+            return deleted.contains(listId);
+        }
+
+        private Optional<CustomerList> existing(Long id) {
+            return byId.computeIfAbsent(id, key -> lists.findInAccount(key, accountId));
+        }
+
+        private Map<Long, CustomerList> created() {
+            if (created == null) {
+                created = lists.createdByRequest(requestId);
+            }
+            return created;
+        }
     }
 
     private static void writeResults(ImportChunk chunk, List<RowOutcome> outcomes) {
@@ -148,7 +292,9 @@ public class CustomerChunkWriter {
      * record into a list without customers, else "look every key up".
      */
     public ImportedKeys keysOf(ImportJob job, long rows) {
-        return job.recordsDone() == 0 && customers.isEmpty(job.customerListId())
+        // a bulk file writes into the lists its records name, not the request's own
+        boolean ownList = uploads.find(job.requestId()).map(r -> r.resultLayout() == ResultFileLayout.Rows).orElse(true);
+        return ownList && job.recordsDone() == 0 && customers.isEmpty(job.customerListId())
                 ? ImportedKeys.intoEmptyList(rows)
                 : ImportedKeys.anyMayExist();
     }
@@ -168,13 +314,13 @@ public class CustomerChunkWriter {
         return CompletableFuture.completedFuture(null);
     }
 
-    private static RowOutcome outcome(CustomerChanges.Change change, boolean delete) {
+    private static RowOutcome outcome(CustomerChanges.Change change, boolean delete, Long listId) {
         return switch (change.kind()) {
-            case Inserted -> new RowOutcome(RowResult.Inserted, change.customerId(), null, null);
-            case Updated -> new RowOutcome(RowResult.Updated, change.customerId(), null, null);
-            case Deleted -> new RowOutcome(RowResult.Deleted, change.customerId(), null, null);
+            case Inserted -> new RowOutcome(RowResult.Inserted, change.customerId(), null, null, listId);
+            case Updated -> new RowOutcome(RowResult.Updated, change.customerId(), null, null, listId);
+            case Deleted -> new RowOutcome(RowResult.Deleted, change.customerId(), null, null, listId);
             case NotFound -> new RowOutcome(RowResult.Skipped, null, ErrorCode.CUSTOMER_NOT_FOUND, delete
-                    ? "No customer with this key to delete." : "No customer with this CustomerId to update.");
+                    ? "No customer with this key to delete." : "No customer with this CustomerId to update.", listId);
         };
     }
 

@@ -2,9 +2,13 @@ package com.bulkupload.application.importing;
 
 import com.bulkupload.application.BulkSettings;
 import com.bulkupload.application.analysis.CrowdAnalysisService;
+import com.bulkupload.domain.model.customer.CustomerList;
+import com.bulkupload.domain.model.customer.CustomerListRepository;
+import com.bulkupload.domain.model.customer.CustomerRepository;
 import com.bulkupload.domain.model.error.ErrorCode;
 import com.bulkupload.domain.model.tenant.TenantRepository;
 import com.bulkupload.domain.model.upload.RequestStatus;
+import com.bulkupload.domain.model.upload.ResultFileLayout;
 import com.bulkupload.domain.model.upload.UploadRequest;
 import com.bulkupload.domain.model.upload.UploadRequestRepository;
 import jakarta.ejb.Stateless;
@@ -33,6 +37,12 @@ public class ImportLifecycle {
 
     @Inject
     TenantRepository tenants;
+
+    @Inject
+    CustomerListRepository lists;
+
+    @Inject
+    CustomerRepository customers;
 
     @jakarta.ejb.EJB
     CrowdAnalysisService analyses;
@@ -100,15 +110,22 @@ public class ImportLifecycle {
         uploads.find(requestId).orElseThrow().heartbeat(clock.instant());
     }
 
-    public void scanned(String requestId, long rows, Optional<String> ignoredColumnsWarning) {
+    public void scanned(String requestId, long rows, ResultFileLayout layout, Optional<String> ignoredColumnsWarning) {
         UploadRequest request = uploads.find(requestId).orElseThrow();
-        request.scanned(rows);
+        request.scanned(rows, layout);
         ignoredColumnsWarning.ifPresent(warning -> request.addWarning(ErrorCode.UNKNOWN_COLUMNS_IGNORED, warning));
     }
 
     /** Completes the request; returns its final status (Completed or CompletedWithErrors). */
     public RequestStatus complete(String requestId) {
         UploadRequest request = uploads.find(requestId).orElseThrow();
+        // a Replace leaves its list holding only what this import wrote: decided here, in the
+        // transaction that completes the request, so a crash before it leaves the old customers
+        // beside the new ones (readers see both while the import runs) and a crash after it loses none
+        for (CustomerList replaced : lists.replacedByRequest(requestId)) {
+            customers.deleteNotWrittenBy(replaced.id(), requestId);
+            replaced.contentsReplaced();
+        }
         request.complete(clock.instant());
         // the list changed: its analysis tasks are computed again, once this commits
         analyses.listChanged(request.target().customerListId());

@@ -1,17 +1,19 @@
 package com.bulkupload.application.importing;
 
 import com.bulkupload.domain.model.customer.LookupField;
+import com.bulkupload.domain.model.upload.ResultFileLayout;
 import com.bulkupload.domain.model.upload.UploadHeader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Future;
 
 /**
  * The import of one file as a pipeline: the reader (the file formats of
- * {@code infrastructure.files}, streaming records), the processor ({@link RowProcessor}: header
+ * {@code infrastructure.files}, streaming records), the processor ({@link RecordProcessor}: header
  * and row validation) and the writer ({@link ChunkWriter}: a chunk of rows, their counts, their
  * result lines and the checkpoint in one transaction), with {@link OneChunkInFlight} between
  * processor and writer. Two passes over the stored file: {@link #scan} reads it through once
@@ -27,7 +29,8 @@ public final class ImportPipeline {
         Future<Void> write(ImportChunk chunk);
     }
 
-    public record Scan(UploadHeader header, long rows) {
+    /** What the pre-scan found: the header, how many records, how the result file will be laid out, what to warn of. */
+    public record Scan(UploadHeader header, long rows, ResultFileLayout layout, Optional<String> headerWarning) {
     }
 
     /**
@@ -57,21 +60,23 @@ public final class ImportPipeline {
 
     public Scan scan(TabularFile file, LookupField lookupField) throws IOException {
         Pulse pulse = new Pulse(heartbeat);
-        UploadHeader[] header = new UploadHeader[1];
+        RecordProcessor[] processor = new RecordProcessor[1];
         long[] rows = new long[1];
         file.read(new RecordSink() {
             @Override
             public void header(List<String> names) {
-                header[0] = new RowProcessor(names, lookupField).header();
+                processor[0] = RecordProcessor.forHeader(names, lookupField);
             }
 
             @Override
             public void record(long rowNumber, List<String> fields) {
-                rows[0]++;
+                if (rows[0]++ == 0) {
+                    processor[0].checkFirstRecord(fields);
+                }
                 pulse.beat();
             }
         });
-        return new Scan(header[0], rows[0]);
+        return new Scan(processor[0].header(), rows[0], processor[0].resultLayout(), processor[0].headerWarning());
     }
 
     public void apply(ImportJob job, TabularFile file, Path resultPath, ImportedKeys keys, ChunkWriter writer) throws IOException {
@@ -98,7 +103,7 @@ public final class ImportPipeline {
         private final OneChunkInFlight inFlight = new OneChunkInFlight(writePatience);
         private final Pulse pulse = new Pulse(heartbeat);
         private final List<ImportRow> chunk = new ArrayList<>(chunkRows);
-        private RowProcessor processor;
+        private RecordProcessor processor;
         private ResultFile results;
         private long records;
         private long chunkChars;
@@ -112,16 +117,20 @@ public final class ImportPipeline {
 
         @Override
         public void header(List<String> names) {
-            processor = new RowProcessor(names, job.lookupField());
-            results = ResultFile.open(resultLines, resultPath, job, processor.header());
+            processor = RecordProcessor.forHeader(names, job.lookupField());
+            results = ResultFile.open(resultLines, resultPath, job, processor.header(), ResultLayout.of(processor.resultLayout()));
         }
 
         @Override
         public void record(long rowNumber, List<String> fields) {
             records++;
             if (records <= job.recordsDone()) {
+                processor.skip(rowNumber, fields);
                 pulse.beat();
                 return;
+            }
+            if (records == 1) {
+                processor.checkFirstRecord(fields);
             }
             ImportRow row = processor.process(rowNumber, fields);
             chunk.add(row);

@@ -102,7 +102,7 @@ public class Importer {
                             "The file has " + scan.rows() + " rows; at most " + settings.maxRows() + " are allowed.");
                     return RequestStatus.UploadFileRowCountExceeded.name();
                 }
-                lifecycle.scanned(requestId, scan.rows(), scan.header().ignoredColumnsWarning());
+                lifecycle.scanned(requestId, scan.rows(), scan.layout(), scan.headerWarning());
                 rows = scan.rows();
             }
             long scanned = System.nanoTime();
@@ -116,7 +116,7 @@ public class Importer {
             return completed.name();
         } catch (UploadFileException e) {
             RequestStatus status = switch (e.error()) {
-                case UPLOAD_FILE_FORMAT_NOT_SUPPORTED -> RequestStatus.UploadFileFormatNotSupported;
+                case UPLOAD_FILE_FORMAT_NOT_SUPPORTED, BULK_FORMAT_VERSION_NOT_SUPPORTED -> RequestStatus.UploadFileFormatNotSupported;
                 case UPLOAD_FILE_ROW_COUNT_EXCEEDED -> RequestStatus.UploadFileRowCountExceeded;
                 default -> RequestStatus.Failed;
             };

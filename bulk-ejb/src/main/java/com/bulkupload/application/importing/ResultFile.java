@@ -6,6 +6,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The result file of one import, in its request's layout: the chunk writer adds each row's line
@@ -26,8 +27,7 @@ public final class ResultFile implements Closeable {
     }
 
     /** A new result file, or the one an interrupted import left, cut back to its last checkpoint. */
-    public static ResultFile open(ResultLines lines, Path path, ImportJob job, UploadHeader header) {
-        ResultLayout layout = ResultLayout.of(job.protocol());
+    public static ResultFile open(ResultLines lines, Path path, ImportJob job, UploadHeader header, ResultLayout layout) {
         try {
             ResultLines.Writer writer = job.resultBytes() == 0
                     ? lines.create(path, layout.header(header))
@@ -39,8 +39,10 @@ public final class ResultFile implements Closeable {
     }
 
     public void write(ImportRow row, RowOutcome outcome) throws IOException {
-        if (layout.includes(outcome, mode)) {
-            writer.write(layout.line(header, row, outcome));
+        if (layout.includes(row, outcome, mode)) {
+            for (List<String> line : layout.lines(header, row, outcome)) {
+                writer.write(line);
+            }
         }
     }
 

@@ -1,26 +1,28 @@
 package com.bulkupload.application.importing;
 
-import com.bulkupload.domain.model.upload.Protocol;
 import com.bulkupload.domain.model.upload.ResponseMode;
+import com.bulkupload.domain.model.upload.ResultFileLayout;
 import com.bulkupload.domain.model.upload.RowResult;
 import com.bulkupload.domain.model.upload.UploadHeader;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * How a request's result file is laid out, chosen per request by the protocol that created it:
- * Bing's CSV now (CONTRACT §6); Marketo's failures and warnings files come as a layout of their own.
+ * How a request's result file is laid out (CONTRACT §6), chosen by what the client uploaded: our
+ * CSV for a file of our columns, Microsoft's bulk format for a bulk file. Marketo's failures and
+ * warnings files are read back from the CSV layout ({@code reports.RowReportService}).
  */
 public interface ResultLayout {
 
     List<String> header(UploadHeader header);
 
-    /** Whether the row has a line in the result file at all (ErrorsOnly keeps failures and warnings). */
-    boolean includes(RowOutcome outcome, ResponseMode mode);
+    /** Whether the row has lines in the result file at all (ErrorsOnly keeps failures and warnings). */
+    boolean includes(ImportRow row, RowOutcome outcome, ResponseMode mode);
 
-    List<String> line(UploadHeader header, ImportRow row, RowOutcome outcome);
+    /** The row's lines: one, or for a failed bulk record, the record and its error record. */
+    List<List<String>> lines(UploadHeader header, ImportRow row, RowOutcome outcome);
 
-    /** Where a result file of this layout keeps what it says of each row, read from its header line. */
+    /** Where a result file of this layout keeps what it says of each row, read from its header line (the CSV layout only). */
     Columns columns(List<String> headerLine);
 
     /**
@@ -31,8 +33,12 @@ public interface ResultLayout {
     record Columns(int uploaded, int result, int error) {
     }
 
-    static ResultLayout of(Protocol protocol) {
-        return BING_CSV;
+    /** The layout; the bulk one is made for one file at a time (it keeps where that file's columns are). */
+    static ResultLayout of(ResultFileLayout layout) {
+        return switch (layout) {
+            case Rows -> BING_CSV;
+            case MicrosoftBulk -> new MicrosoftBulkLayout();
+        };
     }
 
     /**
@@ -54,12 +60,12 @@ public interface ResultLayout {
         }
 
         @Override
-        public boolean includes(RowOutcome outcome, ResponseMode mode) {
+        public boolean includes(ImportRow row, RowOutcome outcome, ResponseMode mode) {
             return mode == ResponseMode.ErrorsAndResults || outcome.result() == RowResult.Failed || outcome.isWarning();
         }
 
         @Override
-        public List<String> line(UploadHeader header, ImportRow row, RowOutcome outcome) {
+        public List<List<String>> lines(UploadHeader header, ImportRow row, RowOutcome outcome) {
             List<String> values = new ArrayList<>(header.size() + 5);
             // as uploaded, one value per header column (a row with surplus fields keeps the first ones)
             for (int i = 0; i < header.size(); i++) {
@@ -76,7 +82,7 @@ public interface ResultLayout {
             }
             values.add(outcome.error() == null ? "" : outcome.error().errorCode());
             values.add(outcome.reason() == null ? "" : outcome.reason());
-            return values;
+            return List.of(values);
         }
 
         @Override

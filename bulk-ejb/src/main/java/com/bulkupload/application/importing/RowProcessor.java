@@ -1,16 +1,18 @@
 package com.bulkupload.application.importing;
 
 import com.bulkupload.domain.model.customer.LookupField;
+import com.bulkupload.domain.model.upload.ResultFileLayout;
 import com.bulkupload.domain.model.upload.RowCheck;
 import com.bulkupload.domain.model.upload.RowValidator;
 import com.bulkupload.domain.model.upload.UploadHeader;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * The processor of the import pipeline: the header row becomes an {@link UploadHeader} (or the
- * file fails, 3211), and every record an {@link ImportRow} with what validation made of it.
+ * The processor of a file of our own columns: the header row becomes an {@link UploadHeader} (or
+ * the file fails, 3211), and every record an {@link ImportRow} with what validation made of it.
  */
-public final class RowProcessor {
+public final class RowProcessor implements RecordProcessor {
 
     private final UploadHeader header;
     private final RowValidator validator;
@@ -29,10 +31,22 @@ public final class RowProcessor {
         }
     }
 
+    @Override
     public UploadHeader header() {
         return header;
     }
 
+    @Override
+    public ResultFileLayout resultLayout() {
+        return ResultFileLayout.Rows;
+    }
+
+    @Override
+    public Optional<String> headerWarning() {
+        return header.ignoredColumnsWarning();
+    }
+
+    @Override
     public ImportRow process(long rowNumber, List<String> fields) {
         RowCheck check = validator.check(rowNumber, fields);
         // a row wider than its header keeps only the header's columns, all its result line shows:

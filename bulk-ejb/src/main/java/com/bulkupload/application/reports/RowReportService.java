@@ -5,6 +5,7 @@ import com.bulkupload.application.CallerContext;
 import com.bulkupload.application.FileStore;
 import com.bulkupload.application.importing.ResultLayout;
 import com.bulkupload.domain.model.error.ErrorCode;
+import com.bulkupload.domain.model.upload.ResultFileLayout;
 import com.bulkupload.domain.model.upload.RowResult;
 import com.bulkupload.domain.model.upload.TextFormat;
 import com.bulkupload.domain.model.upload.UploadRequest;
@@ -88,7 +89,11 @@ public class RowReportService {
             throw new BulkApiException(ErrorCode.ROW_REPORT_NOT_AVAILABLE, request.status().isCompleted()
                     ? "Its files were purged." : "The import ended " + request.status() + ": no row was imported.");
         }
-        return new FileRowReport(storage.result(request.requestId()), ResultLayout.of(request.protocol()), formatOf(request), kind);
+        if (request.resultLayout() != ResultFileLayout.Rows) {
+            throw new BulkApiException(ErrorCode.ROW_REPORT_NOT_AVAILABLE,
+                    "The upload was a bulk file: its results, failures included, are in its result file in Microsoft's bulk format.");
+        }
+        return new FileRowReport(storage.result(request.requestId()), ResultLayout.BING_CSV, formatOf(request), kind);
     }
 
     /** What the client declared, or what its file's name says; a workbook is reported as CSV. */

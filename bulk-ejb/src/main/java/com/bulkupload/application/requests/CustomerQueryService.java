@@ -5,12 +5,12 @@ import com.bulkupload.application.CallerContext;
 import com.bulkupload.domain.model.customer.Customer;
 import com.bulkupload.domain.model.customer.CustomerListRepository;
 import com.bulkupload.domain.model.customer.CustomerRepository;
+import com.bulkupload.domain.model.customer.EmailHashes;
 import com.bulkupload.domain.model.customer.PhoneNumbers;
 import com.bulkupload.domain.model.error.ErrorCode;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.List;
-import java.util.Locale;
 
 /** Reading a list's customers, a page at a time in a stable (id) order; only the caller's own lists. */
 @Stateless
@@ -29,17 +29,24 @@ public class CustomerQueryService {
     }
 
     /** A list of the account and how many customers it holds (CONTRACT §8). */
-    public record ListSummary(Long customerListId, String name, long customerCount, java.time.Instant createdAt) {
+    /** A list as §8 shows it, with what a bulk file's Customer List record may have set (null when never set). */
+    public record ListSummary(Long customerListId, String name, String description, Integer membershipDuration, String scope,
+                              long customerCount, java.time.Instant createdAt) {
     }
 
     /** Every list of the caller's account, with its customer count (one grouped count for all). */
     public List<ListSummary> lists(CallerContext caller) {
         List<com.bulkupload.domain.model.customer.CustomerList> all = lists.findAllInAccount(caller.accountId());
         java.util.Map<Long, Long> counts = customers.countByList(all.stream().map(com.bulkupload.domain.model.customer.CustomerList::id).toList());
-        return all.stream().map(l -> new ListSummary(l.id(), l.name(), counts.getOrDefault(l.id(), 0L), l.createdAt())).toList();
+        return all.stream().map(l -> new ListSummary(l.id(), l.name(), l.description(), l.membershipDuration(), l.scope(),
+                counts.getOrDefault(l.id(), 0L), l.createdAt())).toList();
     }
 
-    public Page page(CallerContext caller, Long listId, CustomerRepository.CustomerFilter filter, Integer pageSize, String pageToken) {
+    /** §8's filters as the caller sent them: exact values, any of them null. */
+    public record Filter(String email, String phone, String externalId, String partition) {
+    }
+
+    public Page page(CallerContext caller, Long listId, Filter filter, Integer pageSize, String pageToken) {
         lists.findInAccount(listId, caller.accountId())
                 .orElseThrow(() -> new BulkApiException(ErrorCode.INVALID_CUSTOMER_LIST));
         int size = pageSize == null ? DEFAULT_PAGE_SIZE : pageSize;
@@ -48,7 +55,8 @@ public class CustomerQueryService {
         }
         long after = decode(pageToken);
         CustomerRepository.CustomerFilter normalised = new CustomerRepository.CustomerFilter(
-                filter.email() == null ? null : filter.email().trim().toLowerCase(Locale.ROOT),
+                // found through the e-mail's hash, which customers whose e-mail arrived hashed have too
+                filter.email() == null || filter.email().isBlank() ? null : EmailHashes.of(filter.email()),
                 phoneFilter(filter.phone()), filter.externalId(), filter.partition());
         // one more than asked tells whether there is a next page
         List<Customer> found = customers.page(listId, normalised, after, size + 1);

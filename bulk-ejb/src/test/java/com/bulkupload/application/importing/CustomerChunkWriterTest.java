@@ -11,6 +11,7 @@ import com.bulkupload.application.requests.UploadRequestService;
 import com.bulkupload.domain.model.customer.Customer;
 import com.bulkupload.domain.model.customer.CustomerField;
 import com.bulkupload.domain.model.customer.CustomerRepository;
+import com.bulkupload.domain.model.customer.EmailHashes;
 import com.bulkupload.domain.model.upload.Protocol;
 import com.bulkupload.domain.model.upload.RequestStatus;
 import com.bulkupload.domain.model.upload.UploadHeader;
@@ -106,7 +107,7 @@ class CustomerChunkWriterTest {
             rows.add(processor.process(++row, fields));
         }
         Path file = dir.resolve(job.requestId() + "-" + System.nanoTime() + ".csv");
-        try (ResultFile results = ResultFile.open(new CsvResultLines(), file, job, HEADER)) {
+        try (ResultFile results = ResultFile.open(new CsvResultLines(), file, job, HEADER, ResultLayout.BING_CSV)) {
             db.inTransaction(() -> {
                 writer.write(new ImportChunk(job, HEADER, rows, rows.size(), results,
                         keys.computeIfAbsent(job.requestId(), id -> writer.keysOf(job, 1000))));
@@ -129,7 +130,7 @@ class CustomerChunkWriterTest {
     }
 
     private long idOf(String email) {
-        return db.inTransaction(() -> customers.page(listId, new CustomerRepository.CustomerFilter(email, null, null, null), 0, 1)).get(0).id();
+        return db.inTransaction(() -> customers.page(listId, new CustomerRepository.CustomerFilter(EmailHashes.of(email), null, null, null), 0, 1)).get(0).id();
     }
 
     @Test

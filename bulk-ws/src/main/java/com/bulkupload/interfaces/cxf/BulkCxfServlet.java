@@ -12,6 +12,7 @@ import com.bulkupload.application.maintenance.HealthService;
 import com.bulkupload.application.maintenance.ServerStartup;
 import com.bulkupload.application.reports.RowReportService;
 import com.bulkupload.application.requests.CustomerQueryService;
+import com.bulkupload.application.requests.EntityRecordUploads;
 import com.bulkupload.application.requests.FileSubmissionService;
 import com.bulkupload.application.requests.UploadRequestService;
 import com.bulkupload.interfaces.admin.AdminKeyFilter;
@@ -102,6 +103,9 @@ public class BulkCxfServlet extends CXFNonSpringServlet {
     @EJB
     CrowdAnalysisService crowdAnalyses;
 
+    @EJB
+    EntityRecordUploads entityRecords;
+
     @Inject
     FileStore storage;
 
@@ -130,17 +134,19 @@ public class BulkCxfServlet extends CXFNonSpringServlet {
         JaxWsServerFactoryBean soap = new JaxWsServerFactoryBean();
         soap.setBus(bus);
         soap.setAddress(SOAP_ADDRESS);
-        soap.setServiceBean(new BulkSoapEndpoint(requests, new ResultLinks(settings.publicUrl(), resultFileUrls, Clock.systemUTC())));
+        soap.setServiceBean(new BulkSoapEndpoint(requests, entityRecords, new ResultLinks(settings.publicUrl(), resultFileUrls, Clock.systemUTC())));
         // No SOAP request of this API comes near these: a hostile envelope (huge, deep, endless
         // text) is refused by the parser with fault 100 before it costs memory (DOCTYPEs and
-        // entities are refused by CXF's parser defaults).
+        // entities are refused by CXF's parser defaults). The largest legitimate one is
+        // UploadEntityRecords: up to 10,000 lines (EntityRecordUploads.MAX_RECORDS) inside the
+        // 4 MiB an API body may have (BULK_MAX_REQUEST_BODY_BYTES).
         soap.setProperties(new java.util.HashMap<>(java.util.Map.of(
                 "org.apache.cxf.stax.maxElementDepth", 32,
                 "org.apache.cxf.stax.maxTextLength", 65_536,
                 "org.apache.cxf.stax.maxAttributeSize", 65_536,
-                "org.apache.cxf.stax.maxChildElements", 1_000,
-                "org.apache.cxf.stax.maxElementCount", 10_000,
-                "org.apache.cxf.stax.maxXMLCharacters", 1_048_576L)));
+                "org.apache.cxf.stax.maxChildElements", 10_001,
+                "org.apache.cxf.stax.maxElementCount", 20_000,
+                "org.apache.cxf.stax.maxXMLCharacters", 4L * 1024 * 1024 + 65_536)));
         soap.getInInterceptors().add(new SoapAuthenticationInterceptor(authentication));
         soap.getOutInterceptors().add(new SoapTrackingIdInterceptor());
         soap.getOutFaultInterceptors().add(new SoapTrackingIdInterceptor());
@@ -156,7 +162,7 @@ public class BulkCxfServlet extends CXFNonSpringServlet {
         UploadReceiver receiver = new UploadReceiver(storage, settings.maxFileBytes(), new UploadGate(settings));
         ResultLinks links = new ResultLinks(settings.publicUrl(), resultFileUrls, Clock.systemUTC());
         ApiAuthenticationFilter bingHeaders = new ApiAuthenticationFilter(authentication);
-        publish(bus, "/Bulk/v13", List.of(new BulkJsonResource(requests, links)),
+        publish(bus, "/Bulk/v13", List.of(new BulkJsonResource(requests, entityRecords, links)),
                 new NulCharacterFilter(), bingHeaders,
                 new ApiExceptionMapper(ApiExceptionMapper.BING_REST_STATUS, false));
         publish(bus, "/files", List.of(

@@ -1,5 +1,6 @@
 package com.bulkupload.interfaces.json;
 
+import com.bulkupload.application.requests.EntityRecordUploads;
 import com.bulkupload.application.requests.UploadStatusView;
 import com.bulkupload.interfaces.web.ApiErrors.OperationError;
 import com.bulkupload.interfaces.web.ResultLinks;
@@ -62,5 +63,26 @@ public final class BulkJson {
     /** Spelled as Microsoft's REST API and its SDK (msads) read it; SOAP spells it key/value. */
     @JsonPropertyOrder({"Key", "Value"})
     public record KeyValuePair(@JsonProperty("Key") String key, @JsonProperty("Value") String value) {
+    }
+
+    @JsonPropertyOrder({"ResponseMode", "EntityRecords", "AccountId"})
+    public record UploadEntityRecordsRequest(
+            @JsonProperty("ResponseMode") String responseMode,
+            @JsonProperty("EntityRecords") List<String> entityRecords,
+            @JsonProperty("AccountId") Long accountId) {
+    }
+
+    /** As Microsoft's REST API answers: {@code Errors} and {@code EntityRecords} null when there are none. */
+    @JsonPropertyOrder({"EntityRecords", "RequestId", "RequestStatus", "Errors"})
+    public record UploadEntityRecordsResponse(
+            @JsonProperty("EntityRecords") List<String> entityRecords,
+            @JsonProperty("RequestId") String requestId,
+            @JsonProperty("RequestStatus") String requestStatus,
+            @JsonProperty("Errors") List<OperationError> errors) {
+
+        static UploadEntityRecordsResponse of(EntityRecordUploads.Answer answer) {
+            return new UploadEntityRecordsResponse(answer.resultRecords(), answer.requestId(), answer.status().name(),
+                    answer.errors().isEmpty() ? null : answer.errors().stream().map(OperationError::of).toList());
+        }
     }
 }

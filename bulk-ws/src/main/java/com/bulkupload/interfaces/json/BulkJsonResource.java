@@ -1,6 +1,7 @@
 package com.bulkupload.interfaces.json;
 
 import com.bulkupload.application.BulkApiException;
+import com.bulkupload.application.requests.EntityRecordUploads;
 import com.bulkupload.application.requests.OpenRequestCommand;
 import com.bulkupload.application.requests.OpenedRequest;
 import com.bulkupload.application.requests.UploadRequestService;
@@ -23,10 +24,12 @@ import jakarta.ws.rs.core.MediaType;
 public class BulkJsonResource {
 
     private final UploadRequestService requests;
+    private final EntityRecordUploads entityRecords;
     private final ResultLinks links;
 
-    public BulkJsonResource(UploadRequestService requests, ResultLinks links) {
+    public BulkJsonResource(UploadRequestService requests, EntityRecordUploads entityRecords, ResultLinks links) {
         this.requests = requests;
+        this.entityRecords = entityRecords;
         this.links = links;
     }
 
@@ -50,5 +53,15 @@ public class BulkJsonResource {
         }
         return BulkJson.GetBulkUploadStatusResponse.of(
                 requests.status(CallerContexts.current(), request.requestId()), links);
+    }
+
+    @POST
+    @Path("/EntityRecords/Upload")
+    public BulkJson.UploadEntityRecordsResponse uploadEntityRecords(BulkJson.UploadEntityRecordsRequest request) {
+        if (request == null) {
+            throw new BulkApiException(ErrorCode.NULL_REQUEST, "The body is missing.");
+        }
+        return BulkJson.UploadEntityRecordsResponse.of(entityRecords.upload(CallerContexts.current(), request.accountId(),
+                request.responseMode(), request.entityRecords()));
     }
 }

@@ -3,7 +3,6 @@ package com.bulkupload.interfaces.json;
 import com.bulkupload.application.requests.CustomerQueryService;
 import com.bulkupload.domain.model.customer.Customer;
 import com.bulkupload.domain.model.customer.CustomerField;
-import com.bulkupload.domain.model.customer.CustomerRepository;
 import com.bulkupload.interfaces.web.Authenticated;
 import com.bulkupload.interfaces.web.CallerContexts;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -29,10 +28,11 @@ public class CustomerListResource {
         this.query = query;
     }
 
-    @JsonPropertyOrder({"CustomerId", "Email", "Phone", "ExternalId", "FirstName", "LastName", "Company", "Country", "City",
+    @JsonPropertyOrder({"CustomerId", "Email", "EmailSha256", "Phone", "ExternalId", "FirstName", "LastName", "Company", "Country", "City",
             "PartitionName", "UpdatedAt"})
     public record CustomerJson(@JsonProperty("CustomerId") long customerId,
                                @JsonProperty("Email") String email,
+                               @JsonProperty("EmailSha256") String emailSha256,
                                @JsonProperty("Phone") String phone,
                                @JsonProperty("ExternalId") String externalId,
                                @JsonProperty("FirstName") String firstName,
@@ -44,7 +44,7 @@ public class CustomerListResource {
                                @JsonProperty("UpdatedAt") String updatedAt) {
 
         static CustomerJson of(Customer c) {
-            return new CustomerJson(c.id(), c.get(CustomerField.Email), c.get(CustomerField.Phone), c.get(CustomerField.ExternalId),
+            return new CustomerJson(c.id(), c.get(CustomerField.Email), c.get(CustomerField.EmailSha256), c.get(CustomerField.Phone), c.get(CustomerField.ExternalId),
                     c.get(CustomerField.FirstName), c.get(CustomerField.LastName), c.get(CustomerField.Company),
                     c.get(CustomerField.Country), c.get(CustomerField.City), c.partitionName(), c.updatedAt().toString());
         }
@@ -55,11 +55,14 @@ public class CustomerListResource {
                                @JsonProperty("NextPageToken") @JsonInclude(JsonInclude.Include.NON_NULL) String nextPageToken) {
     }
 
-    @JsonPropertyOrder({"CustomerListId", "Name", "CustomerCount", "CreatedAt"})
+    @JsonPropertyOrder({"CustomerListId", "Name", "CustomerCount", "CreatedAt", "Description", "MembershipDuration", "Scope"})
     public record CustomerListJson(@JsonProperty("CustomerListId") long customerListId,
                                    @JsonProperty("Name") String name,
                                    @JsonProperty("CustomerCount") long customerCount,
-                                   @JsonProperty("CreatedAt") String createdAt) {
+                                   @JsonProperty("CreatedAt") String createdAt,
+                                   @JsonProperty("Description") @JsonInclude(JsonInclude.Include.NON_NULL) String description,
+                                   @JsonProperty("MembershipDuration") @JsonInclude(JsonInclude.Include.NON_NULL) Integer membershipDuration,
+                                   @JsonProperty("Scope") @JsonInclude(JsonInclude.Include.NON_NULL) String scope) {
     }
 
     public record CustomerLists(@JsonProperty("CustomerLists") List<CustomerListJson> customerLists) {
@@ -69,7 +72,8 @@ public class CustomerListResource {
     @GET
     public CustomerLists lists() {
         return new CustomerLists(query.lists(CallerContexts.current()).stream()
-                .map(l -> new CustomerListJson(l.customerListId(), l.name(), l.customerCount(), l.createdAt().toString())).toList());
+                .map(l -> new CustomerListJson(l.customerListId(), l.name(), l.customerCount(), l.createdAt().toString(),
+                        l.description(), l.membershipDuration(), l.scope())).toList());
     }
 
     @GET
@@ -82,7 +86,7 @@ public class CustomerListResource {
                                   @QueryParam("externalId") String externalId,
                                   @QueryParam("partition") String partition) {
         CustomerQueryService.Page page = query.page(CallerContexts.current(), listId,
-                new CustomerRepository.CustomerFilter(email, phone, externalId, partition), pageSize, pageToken);
+                new CustomerQueryService.Filter(email, phone, externalId, partition), pageSize, pageToken);
         return new CustomerPage(page.customers().stream().map(CustomerJson::of).toList(), page.nextPageToken());
     }
 }

@@ -45,6 +45,8 @@ public class Customer {
     private String country;
     @Column(length = 255)
     private String city;
+    @Column(name = "email_sha256", length = 64)
+    private String emailSha256;
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
@@ -68,6 +70,7 @@ public class Customer {
             case Company -> company;
             case Country -> country;
             case City -> city;
+            case EmailSha256 -> emailSha256;
         };
     }
 

@@ -11,7 +11,14 @@ public enum CustomerField {
     LastName(255),
     Company(255),
     Country(64),
-    City(255);
+    City(255),
+    /**
+     * The SHA-256 of the normalised e-mail ({@link EmailHashes}), 64 lower-case hex digits: set
+     * whenever the e-mail is known, and the only key of a customer whose e-mail arrived hashed.
+     * Customers are found by e-mail through it, so a hashed item and a plain-text upload of the
+     * same person are one customer.
+     */
+    EmailSha256(64);
 
     private final int maxLength;
 

@@ -28,7 +28,81 @@ public class CustomerList {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** What Microsoft's Customer List record sets besides the name (the bulk format, CONTRACT §5). */
+    @Column(length = 1024)
+    private String description;
+
+    @Column(name = "membership_duration")
+    private Integer membershipDuration;
+
+    @Column(length = 16)
+    private String scope;
+
+    /** The request whose bulk file created the list, under the (negative) reference the file gave it. */
+    @Column(name = "created_by_request", length = 64)
+    private String createdByRequest;
+
+    @Column(name = "client_reference")
+    private Long clientReference;
+
+    /**
+     * The request replacing the list's contents (Action Type Replace), until it completes: then
+     * every customer it did not write is removed, in the transaction that completes it.
+     */
+    @Column(name = "replaced_by_request", length = 64)
+    private String replacedByRequest;
+
     protected CustomerList() {
+    }
+
+    /** A list a bulk file's Customer List record creates, known to the request by its reference in the file. */
+    public static CustomerList createdByRecord(Long accountId, String name, Instant now, String requestId, long reference) {
+        CustomerList list = new CustomerList(accountId, name, now);
+        list.createdByRequest = requestId;
+        list.clientReference = reference;
+        return list;
+    }
+
+    /** Sets what a Customer List record gives; a null leaves that property as it is. */
+    public void describe(String name, String description, Integer membershipDuration, String scope) {
+        if (name != null) {
+            this.name = name;
+        }
+        if (description != null) {
+            this.description = description;
+        }
+        if (membershipDuration != null) {
+            this.membershipDuration = membershipDuration;
+        }
+        if (scope != null) {
+            this.scope = scope;
+        }
+    }
+
+    /** The request's import will leave the list holding only what it writes. */
+    public void replaceContentsBy(String requestId) {
+        this.replacedByRequest = requestId;
+    }
+
+    /** The replacement is done (its request completed). */
+    public void contentsReplaced() {
+        this.replacedByRequest = null;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public Integer membershipDuration() {
+        return membershipDuration;
+    }
+
+    public String scope() {
+        return scope;
+    }
+
+    public Long clientReference() {
+        return clientReference;
     }
 
     public CustomerList(Long accountId, String name, Instant createdAt) {

@@ -1,6 +1,7 @@
 package com.bulkupload.domain.model.customer;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 public interface CustomerListRepository {
@@ -12,4 +13,16 @@ public interface CustomerListRepository {
 
     /** Every list of the account, oldest first. */
     List<CustomerList> findAllInAccount(Long accountId);
+
+    /** The account's oldest list of this name, if any. */
+    Optional<CustomerList> findByNameInAccount(String name, Long accountId);
+
+    /** The lists a request's bulk file created, by the reference the file gave each. */
+    Map<Long, CustomerList> createdByRequest(String requestId);
+
+    /** The lists whose contents the request replaces. */
+    List<CustomerList> replacedByRequest(String requestId);
+
+    /** Deletes the list and every customer in it. */
+    void delete(CustomerList list);
 }

@@ -18,6 +18,9 @@ public interface CustomerRepository {
     /** After many customers changed: lets the database plan its lookups for the table's new size. */
     void refreshStatistics();
 
+    /** Deletes the list's customers (every partition) that the request did not write last; how many. */
+    int deleteNotWrittenBy(Long listId, String requestId);
+
     /** {@code count} ids no customer has, nor will be given by anyone else. */
     long[] allocateIds(int count);
 
@@ -30,6 +33,7 @@ public interface CustomerRepository {
     /** How many customers each of the lists holds (lists without any are left out). */
     Map<Long, Long> countByList(Collection<Long> listIds);
 
-    record CustomerFilter(String email, String phone, String externalId, String partition) {
+    /** Exact values to match, any of them null; {@code emailSha256} finds a customer by e-mail ({@link EmailHashes}). */
+    record CustomerFilter(String emailSha256, String phone, String externalId, String partition) {
     }
 }

@@ -9,10 +9,13 @@ public enum LookupField {
     ExternalId,
     Id;
 
-    /** The data column that holds the key; empty for {@code Id}, the customer's own id. */
+    /**
+     * The data column that holds the key; empty for {@code Id}, the customer's own id. A customer is
+     * found by e-mail through the e-mail's hash, which every customer with an e-mail carries.
+     */
     public Optional<CustomerField> column() {
         return switch (this) {
-            case Email -> Optional.of(CustomerField.Email);
+            case Email -> Optional.of(CustomerField.EmailSha256);
             case Phone -> Optional.of(CustomerField.Phone);
             case ExternalId -> Optional.of(CustomerField.ExternalId);
             case Id -> Optional.empty();

@@ -31,6 +31,7 @@ public enum ErrorCode {
     ROW_REPORT_NOT_AVAILABLE(3217, "RowReportNotAvailable", 410, "The request has no rows to report: its file failed as a whole, or its files were purged."),
     FILE_DOWNLOAD_FAILED(3218, "FileDownloadFailed", 400, "The file could not be downloaded from the URL the request names."),
     UPLOAD_TOO_SLOW(3219, "UploadTooSlow", 408, "The upload arrived slower than the minimum transfer rate and was cut; send the file again."),
+    BULK_FORMAT_VERSION_NOT_SUPPORTED(3220, "BulkServiceFormatVersionNotSupported", 415, "The bulk file's Format Version is not supported; write format version 6.0."),
     INVALID_CUSTOMER_ID(3230, "InvalidCustomerId", 404, "The customer does not exist."),
     INVALID_ACCOUNT_ID(3231, "InvalidAccountId", 404, "The account does not exist."),
     MISSING_PARAMETER(3240, "MissingParameter", 400, "A required parameter is missing."),
@@ -56,6 +57,11 @@ public enum ErrorCode {
     INVALID_ACTION(3305, "InvalidAction", 400, "Action must be Upsert or Delete."),
     INVALID_RECORD_ID(3306, "InvalidRecordId", 400, "CustomerId must be a whole number."),
     CUSTOMER_NOT_FOUND(3307, "CustomerNotFound", 400, "No customer in the list has this key; the row changed nothing."),
+    INVALID_HASHED_EMAIL(3309, "InvalidHashedEmail", 400, "A hashed e-mail must be the SHA-256 of the normalised e-mail as 64 hex digits, never the e-mail itself."),
+    EMAIL_HASH_MISMATCH(3310, "EmailHashMismatch", 400, "The row's EmailSha256 is not the SHA-256 of its Email."),
+    RECORD_TYPE_NOT_SUPPORTED(3311, "RecordTypeNotSupported", 400, "Only Format Version, Customer List and Customer List Item records can be uploaded."),
+    CUSTOMER_LIST_NOT_FOUND(3312, "CustomerListNotFound", 400, "The record names a customer list that does not exist in this account."),
+    INVALID_CUSTOMER_LIST_RECORD(3313, "InvalidCustomerListRecord", 400, "The Customer List or Customer List Item record has a field that is missing or not valid."),
     // File-level warning, listed in the request's Errors while the import goes on.
     UNKNOWN_COLUMNS_IGNORED(3308, "UnknownColumnsIgnored", 400, "The file has columns the service does not know; they were ignored.");
 

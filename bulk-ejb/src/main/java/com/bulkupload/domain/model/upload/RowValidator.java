@@ -2,6 +2,7 @@ package com.bulkupload.domain.model.upload;
 
 import com.bulkupload.domain.model.customer.CustomerField;
 import com.bulkupload.domain.model.customer.EmailAddresses;
+import com.bulkupload.domain.model.customer.EmailHashes;
 import com.bulkupload.domain.model.customer.LookupField;
 import com.bulkupload.domain.model.customer.PhoneNumbers;
 import com.bulkupload.domain.model.error.ErrorCode;
@@ -13,7 +14,8 @@ import java.util.Map;
 /**
  * The row rules of CONTRACT section 5: field count, Action, lookup value present, every Email and
  * Phone valid, no value longer than its column (never truncated). Values are trimmed; emails are
- * kept and matched in lower case, phones in their normal form ({@link PhoneNumbers}).
+ * kept in lower case and matched by their hash ({@link EmailHashes}), which every row with an
+ * e-mail gets; phones are kept and matched in their normal form ({@link PhoneNumbers}).
  */
 public final class RowValidator {
 
@@ -67,7 +69,24 @@ public final class RowValidator {
                 }
                 value = normal;
             }
+            if (field == CustomerField.EmailSha256 && !value.isEmpty()) {
+                if (!EmailHashes.isHash(value)) {
+                    return new RowCheck.Invalid(rowNumber, ErrorCode.INVALID_HASHED_EMAIL,
+                            "EmailSha256 must be the SHA-256 of the normalised e-mail as 64 hex digits.");
+                }
+                value = value.toLowerCase(Locale.ROOT);
+            }
             values.put(field, value);
+        }
+        if (values.containsKey(CustomerField.Email)) {
+            // the e-mail's hash goes with it: set from it, cleared with it
+            String email = values.get(CustomerField.Email);
+            String given = values.getOrDefault(CustomerField.EmailSha256, "");
+            String hash = email.isEmpty() ? given : EmailHashes.of(email);
+            if (!given.isEmpty() && !given.equals(hash)) {
+                return new RowCheck.Invalid(rowNumber, ErrorCode.EMAIL_HASH_MISMATCH, "EmailSha256 is not the SHA-256 of the row's Email.");
+            }
+            values.put(CustomerField.EmailSha256, hash);
         }
 
         String key;

@@ -73,6 +73,19 @@ public final class UploadHeader {
         return header;
     }
 
+    /**
+     * A header kept as uploaded, none of its columns taken for ours: a bulk file's (its records
+     * say what each column means).
+     *
+     * @throws IllegalArgumentException when it is wider than {@value #MAX_COLUMNS} columns
+     */
+    public static UploadHeader asUploaded(List<String> rawNames) {
+        if (rawNames.size() > MAX_COLUMNS) {
+            throw new IllegalArgumentException("The header has " + rawNames.size() + " columns; at most " + MAX_COLUMNS + " are allowed.");
+        }
+        return new UploadHeader(rawNames);
+    }
+
     public List<String> names() {
         return names;
     }

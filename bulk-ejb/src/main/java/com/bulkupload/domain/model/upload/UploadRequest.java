@@ -78,6 +78,11 @@ public class UploadRequest {
     @Embedded
     private RemoteFetch remoteFetch;
 
+    /** Set once the import has read the file's header; null before (and for requests of earlier releases: Rows). */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "result_layout", length = 16)
+    private ResultFileLayout resultLayout;
+
     @Column(name = "files_purged", nullable = false)
     private boolean filesPurged;
 
@@ -239,9 +244,20 @@ public class UploadRequest {
         this.progress = progress.beat(now);
     }
 
-    /** The pre-scan read the whole file: it is well-formed and has this many data rows. */
-    public void scanned(long rows) {
+    /** The pre-scan read the whole file: it is well-formed, has this many data rows, and gets results in this layout. */
+    public void scanned(long rows, ResultFileLayout layout) {
         this.progress = progress.scanned(rows);
+        this.resultLayout = layout;
+    }
+
+    /** The pre-scan of a file of our own columns. */
+    public void scanned(long rows) {
+        scanned(rows, ResultFileLayout.Rows);
+    }
+
+    /** How the request's result file is laid out. */
+    public ResultFileLayout resultLayout() {
+        return resultLayout == null ? ResultFileLayout.Rows : resultLayout;
     }
 
     public void addWarning(ErrorCode warning, String details) {

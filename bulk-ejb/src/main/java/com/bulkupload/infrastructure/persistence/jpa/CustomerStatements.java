@@ -36,10 +36,12 @@ class CustomerStatements {
             CustomerField.LastName, "last_name",
             CustomerField.Company, "company",
             CustomerField.Country, "country",
-            CustomerField.City, "city"));
+            CustomerField.City, "city",
+            CustomerField.EmailSha256, "email_sha256"));
 
+    /** The customer fields in the order of {@link CustomerField#values()}, between the list's columns and the stamps. */
     static final String INSERT_COLUMNS = "id, customer_list_id, partition_name, email, phone, external_id, first_name,"
-            + " last_name, company, country, city, created_at, updated_at, updated_by_request, updated_by_client";
+            + " last_name, company, country, city, email_sha256, created_at, updated_at, updated_by_request, updated_by_client";
 
     /** Ids of the customers whose {@code column} holds one of the keys; the oldest wins. */
     Map<String, Long> findIds(Connection connection, Long listId, String partition, String column, Collection<String> keys)
@@ -122,7 +124,7 @@ class CustomerStatements {
     }
 
     void insert(Connection connection, CustomerChanges.NetChanges changes) throws SQLException {
-        String sql = "insert into customer (" + INSERT_COLUMNS + ") values (" + "?,".repeat(14) + "?)";
+        String sql = "insert into customer (" + INSERT_COLUMNS + ") values (" + "?,".repeat(3 + CustomerField.values().length + 3) + "?)";
         OffsetDateTime now = OffsetDateTime.ofInstant(changes.now(), ZoneOffset.UTC);
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
             int pending = 0;

@@ -5,7 +5,9 @@ import com.bulkupload.domain.model.customer.CustomerListRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 @ApplicationScoped
@@ -39,5 +41,33 @@ public class JpaCustomerListRepository implements CustomerListRepository {
     public List<CustomerList> findAllInAccount(Long accountId) {
         return em.createQuery("select l from CustomerList l where l.accountId = :account order by l.id", CustomerList.class)
                 .setParameter("account", accountId).getResultList();
+    }
+
+    @Override
+    public Optional<CustomerList> findByNameInAccount(String name, Long accountId) {
+        return em.createQuery("select l from CustomerList l where l.accountId = :account and l.name = :name order by l.id", CustomerList.class)
+                .setParameter("account", accountId).setParameter("name", name).setMaxResults(1).getResultStream().findFirst();
+    }
+
+    @Override
+    public Map<Long, CustomerList> createdByRequest(String requestId) {
+        Map<Long, CustomerList> lists = new HashMap<>();
+        for (CustomerList list : em.createQuery("select l from CustomerList l where l.createdByRequest = :request", CustomerList.class)
+                .setParameter("request", requestId).getResultList()) {
+            lists.put(list.clientReference(), list);
+        }
+        return lists;
+    }
+
+    @Override
+    public List<CustomerList> replacedByRequest(String requestId) {
+        return em.createQuery("select l from CustomerList l where l.replacedByRequest = :request order by l.id", CustomerList.class)
+                .setParameter("request", requestId).getResultList();
+    }
+
+    @Override
+    public void delete(CustomerList list) {
+        em.createQuery("delete from Customer c where c.customerListId = :list").setParameter("list", list.id()).executeUpdate();
+        em.remove(list);
     }
 }

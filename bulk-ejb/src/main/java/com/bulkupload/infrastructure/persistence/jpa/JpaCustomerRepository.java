@@ -60,6 +60,12 @@ public class JpaCustomerRepository implements CustomerRepository {
     }
 
     @Override
+    public int deleteNotWrittenBy(Long listId, String requestId) {
+        return em.createQuery("delete from Customer c where c.customerListId = :list and c.updatedByRequest <> :request")
+                .setParameter("list", listId).setParameter("request", requestId).executeUpdate();
+    }
+
+    @Override
     public long[] allocateIds(int count) {
         return work(connection -> statements(connection).allocateIds(connection, count));
     }
@@ -109,7 +115,7 @@ public class JpaCustomerRepository implements CustomerRepository {
         parameters.put("list", listId);
         parameters.put("after", afterId);
         List<String[]> filters = new ArrayList<>();
-        filters.add(new String[] {"email", filter.email()});
+        filters.add(new String[] {"emailSha256", filter.emailSha256()});
         filters.add(new String[] {"phone", filter.phone()});
         filters.add(new String[] {"externalId", filter.externalId()});
         filters.add(new String[] {"partitionName", filter.partition()});

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.bulkupload.domain.model.customer.CustomerField;
+import com.bulkupload.domain.model.customer.EmailHashes;
 import com.bulkupload.domain.model.customer.LookupField;
 import com.bulkupload.domain.model.error.ErrorCode;
 import java.util.List;
@@ -57,12 +58,13 @@ class RowValidatorTest {
     }
 
     @Test
-    void validRowIsTrimmedAndKeyedByLowerCaseEmail() {
+    void validRowIsTrimmedAndKeyedByTheHashOfItsLowerCaseEmail() {
         RowCheck.Valid valid = assertInstanceOf(RowCheck.Valid.class,
                 byEmail.check(7, row(" Alice@Example.COM ", "+8613800000001", "x-1", "Wang", "CN", "", "")));
         assertEquals(7, valid.rowNumber());
-        assertEquals("alice@example.com", valid.key());
+        assertEquals(EmailHashes.of("alice@example.com"), valid.key());
         assertEquals("alice@example.com", valid.values().get(CustomerField.Email));
+        assertEquals(EmailHashes.of("alice@example.com"), valid.values().get(CustomerField.EmailSha256), "the e-mail's hash goes with it");
         assertEquals("Wang", valid.values().get(CustomerField.LastName));
         assertTrue(!valid.delete());
         assertTrue(!valid.values().containsKey(CustomerField.City), "a column the file lacks is not touched");
@@ -121,5 +123,17 @@ class RowValidatorTest {
         assertEquals("42", assertInstanceOf(RowCheck.Valid.class, byId.check(2, row("", "", "", "", "", "", " 042 "))).key());
         assertEquals(ErrorCode.INVALID_RECORD_ID, failure(byId, row("", "", "", "", "", "", "forty-two")));
         assertEquals(ErrorCode.MISSING_LOOKUP_VALUE, failure(byId, row("", "", "", "", "", "", "")));
+    }
+
+    @Test
+    void aHashedEmailColumnIsCheckedAndMustAgreeWithTheEmail() {
+        RowValidator hashed = new RowValidator(UploadHeader.of(List.of("EmailSha256", "FirstName")), LookupField.Email);
+        String hash = EmailHashes.of("bob@example.com");
+        RowCheck.Valid valid = assertInstanceOf(RowCheck.Valid.class, hashed.check(2, List.of(hash.toUpperCase(), "Bob")));
+        assertEquals(hash, valid.key());
+        assertEquals(ErrorCode.INVALID_HASHED_EMAIL, failure(hashed, List.of("bob@example.com", "Bob")));
+        RowValidator both = new RowValidator(UploadHeader.of(List.of("Email", "EmailSha256")), LookupField.Email);
+        assertEquals(ErrorCode.EMAIL_HASH_MISMATCH, failure(both, List.of("bob@example.com", EmailHashes.of("eve@example.com"))));
+        assertEquals(hash, assertInstanceOf(RowCheck.Valid.class, both.check(2, List.of("Bob@Example.com", hash))).key());
     }
 }

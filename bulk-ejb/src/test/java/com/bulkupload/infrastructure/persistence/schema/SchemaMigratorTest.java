@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class SchemaMigratorTest {
 
     /** The newest migration: every test migrates to it. */
-    private static final String LATEST = "11";
+    private static final String LATEST = "12";
 
 
     private static JdbcDataSource database() {
@@ -103,5 +103,36 @@ class SchemaMigratorTest {
             }
         }
         assertEquals(List.of("cccc=1", "bbbb=2", "aaaa=3"), numbered);
+    }
+
+    @Test
+    void v12GivesEveryCustomerWithAnEmailTheHashOfItAndFindsThemByItThroughANewIndex() throws SQLException {
+        JdbcDataSource dataSource = database();
+        SchemaMigrator.migrate(dataSource, getClass().getClassLoader(), "11");
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            for (String[] row : new String[][] {{"1", "'test@example.com'"}, {"2", "'zoë@example.com'"}, {"3", "NULL"}}) {
+                statement.execute("INSERT INTO customer (id, customer_list_id, partition_name, email, created_at, updated_at,"
+                        + " updated_by_request, updated_by_client) VALUES (" + row[0] + ", 1, 'Default', " + row[1]
+                        + ", CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 'r', 'c')");
+            }
+        }
+        assertEquals(LATEST, SchemaMigrator.migrate(dataSource, getClass().getClassLoader()).targetSchemaVersion);
+        List<String> hashes = new ArrayList<>();
+        List<String> indexes = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            try (ResultSet rs = statement.executeQuery("SELECT email_sha256 FROM customer ORDER BY id")) {
+                while (rs.next()) {
+                    hashes.add(rs.getString(1));
+                }
+            }
+            try (ResultSet rs = connection.getMetaData().getIndexInfo(null, null, "CUSTOMER", false, false)) {
+                while (rs.next()) {
+                    indexes.add(rs.getString("INDEX_NAME").toLowerCase());
+                }
+            }
+        }
+        assertEquals(java.util.Arrays.asList("973dfe463ec85785f5f95af5ba3906eedb2d931c24e69824a89ea65dba4e813b",
+                com.bulkupload.domain.model.customer.EmailHashes.of("zoë@example.com"), null), hashes);
+        assertTrue(indexes.contains("customer_email_sha256_idx") && !indexes.contains("customer_email_idx"), indexes.toString());
     }
 }
