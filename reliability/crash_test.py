@@ -147,6 +147,9 @@ def main():
     label = "postgresql-restart-mid-import"
     if wanted_run(label):
         run_postgresql_restart(label, data, expect, want_digest, want_count, record)
+    label = "kill-9-at-50%-of-a-replace"
+    if wanted_run(label):
+        run_kill_during_replace(label, rows, record)
 
     kill_server()
     passed = sum(results)
@@ -207,6 +210,51 @@ def run_postgresql_restart(label, data, expect, want_digest, want_count, record)
         record(label, problems, "(failed clearly: " + json.dumps(final.get("Errors")) + ")")
     else:
         record(label, check(label, request_id, headers, final, expect, want_digest, want_count), "(resumed)")
+
+
+def bulk_file(path, list_id, action, first, count):
+    """Microsoft's bulk format (docs/bulk-format.md): a Customer List record, then `count` hashed items person<first>..."""
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        f.write("Type,Id,Parent Id,Name,Audience,Action Type,Sub Type,Text\r\n")
+        f.write("Format Version,,,6.0,,,,\r\n")
+        f.write(f"Customer List,{list_id},,,Crash list,{action},,\r\n")
+        for n in range(first, first + count):
+            f.write(f"Customer List Item,,{list_id},,,,Email,{email_hash(n)}\r\n")
+
+
+def email_hash(n):
+    return hashlib.sha256(f"person{n}@example.com".encode()).hexdigest()
+
+
+def run_kill_during_replace(label, rows, record):
+    """A list of `rows` hashed items is Replaced by `rows` others (half of them the same people);
+    the server dies at 50 % of the Replace. Afterwards the list must hold exactly the second file's
+    items: none of the first file's other half, none twice."""
+    log(label)
+    account, headers = new_account()
+    first = os.path.join(WORK, f"replace-first-{rows}.csv")
+    bulk_file(first, -1, "Add", 0, rows)
+    request_id, url = new_request(account, headers)
+    upload(url, headers, first)
+    loaded = wait_final(request_id, headers)
+    list_id = psql(f"select id from customer_list where created_by_request = '{request_id}'")
+    problems = [] if loaded["RequestStatus"] == "Completed" else [f"the first load ended {loaded['RequestStatus']}"]
+    second = os.path.join(WORK, f"replace-second-{rows}.csv")
+    bulk_file(second, list_id, "Replace", rows // 2, rows)
+    request_id, url = new_request(account, headers)
+    upload(url, headers, second)
+    seen = wait_progress(request_id, headers, 50)
+    kill_server()
+    start_server()
+    final = wait_final(request_id, headers)
+    if final["RequestStatus"] != "Completed" or final.get("RowsProcessed") != rows + 2 or final.get("RowsFailed") != 0:
+        problems.append(f"the Replace ended {final['RequestStatus']} {final.get('RowsProcessed')}/{final.get('RowsFailed')}")
+    held = psql(f"select email_sha256 from customer where customer_list_id = {list_id}").splitlines()
+    want = {email_hash(n) for n in range(rows // 2, rows // 2 + rows)}
+    if len(held) != len(set(held)) or set(held) != want:
+        problems.append(f"the list holds {len(held)} customers ({len(held) - len(set(held))} twice, "
+                        f"{len(set(held) - want)} not in the file, {len(want - set(held))} of the file missing), want {len(want)}")
+    record(label, problems, f"(killed at {seen.get('PercentComplete')}%, {seen.get('RowsProcessed')} records committed)")
 
 
 if __name__ == "__main__":

@@ -116,7 +116,8 @@ public class Importer {
             return completed.name();
         } catch (UploadFileException e) {
             RequestStatus status = switch (e.error()) {
-                case UPLOAD_FILE_FORMAT_NOT_SUPPORTED, BULK_FORMAT_VERSION_NOT_SUPPORTED -> RequestStatus.UploadFileFormatNotSupported;
+                case UPLOAD_FILE_FORMAT_NOT_SUPPORTED, BULK_FORMAT_VERSION_NOT_SUPPORTED, AMBIGUOUS_COLUMNS ->
+                        RequestStatus.UploadFileFormatNotSupported;
                 case UPLOAD_FILE_ROW_COUNT_EXCEEDED -> RequestStatus.UploadFileRowCountExceeded;
                 default -> RequestStatus.Failed;
             };

@@ -26,6 +26,8 @@ public final class RowProcessor implements RecordProcessor {
     public static UploadHeader header(List<String> names) {
         try {
             return UploadHeader.of(names);
+        } catch (UploadHeader.Unusable e) {
+            throw new UploadFileException(e.error(), e.getMessage());
         } catch (IllegalArgumentException e) {
             throw UploadFileException.unsupported(e.getMessage());
         }

@@ -37,11 +37,18 @@ public final class UploadFileOpener {
     private final long maxUncompressedBytes;
     private final Path workDir;
 
+    /**
+     * How far one part of a workbook (a sheet's XML) may expand: a workbook is counted against the
+     * size limit as sent, and its XML, streamed and never held, is bounded here and by POI's
+     * ratio guard (100 times the compressed size). 2 GiB fits Excel's 1,048,576 rows at about
+     * 1,900 bytes of XML a row; openpyxl writes 550 bytes for a row of nine short columns.
+     */
+    static final long XLSX_MAX_EXPANDED_BYTES = 2L << 30;
+
     public UploadFileOpener(long maxUncompressedBytes, Path workDir) {
         this.maxUncompressedBytes = maxUncompressedBytes;
         this.workDir = workDir;
-        // POI's own guard for the XML inside an XLSX: no entry may inflate past our limit either
-        ZipSecureFile.setMaxEntrySize(Math.max(maxUncompressedBytes, 1L << 20));
+        ZipSecureFile.setMaxEntrySize(Math.max(maxUncompressedBytes, XLSX_MAX_EXPANDED_BYTES));
     }
 
     /** @param declared the text format the client declared (wins over name and type), or null */
@@ -126,7 +133,7 @@ public final class UploadFileOpener {
             return new OpenedFile() {
                 @Override
                 public void read(RecordSink sink) throws IOException {
-                    xlsx.read(sink);
+                    xlsx.read(new NonBlankRecords(sink));
                 }
 
                 @Override
@@ -140,10 +147,8 @@ public final class UploadFileOpener {
                 }
             };
         }
-        char delimiter = declared != null ? declared.delimiter() : TextFormat.delimiterByName(innerName, contentType);
-        if (delimiter == 0) {
-            delimiter = sniffDelimiter(limited, charset);
-        }
+        char delimiter = declared != null ? declared.delimiter()
+                : sniffDelimiter(limited, charset, TextFormat.delimiterByName(innerName, contentType));
         return plain(new DelimitedTabularFile(limited, delimiter, charset));
     }
 
@@ -151,7 +156,7 @@ public final class UploadFileOpener {
         return new OpenedFile() {
             @Override
             public void read(RecordSink sink) throws IOException {
-                file.read(sink);
+                file.read(new NonBlankRecords(sink));
             }
 
             @Override
@@ -166,13 +171,22 @@ public final class UploadFileOpener {
         };
     }
 
+    /** What the client declared, else what the header line shows (a declared format wins; a file's name only breaks ties). */
     private char delimiter(String name, String contentType, TextFormat declared, Path stored, Charset charset) throws IOException {
-        char byName = declared != null ? declared.delimiter() : TextFormat.delimiterByName(name, contentType);
-        return byName != 0 ? byName : sniffDelimiter(() -> Files.newInputStream(stored), charset);
+        return declared != null ? declared.delimiter()
+                : sniffDelimiter(() -> Files.newInputStream(stored), charset, TextFormat.delimiterByName(name, contentType));
     }
 
-    /** The most frequent of comma, tab and semicolon in the header line (comma when none). */
-    private static char sniffDelimiter(DelimitedTabularFile.StreamSource source, Charset charset) throws IOException {
+    /** The delimiters a header line is looked at for, in the order that breaks a tie the file's name does not. */
+    private static final char[] DELIMITERS = {',', '\t', ';', '|'};
+
+    /**
+     * The most frequent of comma, tab, semicolon and pipe in the header line, whatever the file's
+     * name says: Excel writes "CSV" with semicolons in many locales. A tie goes to the delimiter
+     * the name says ({@code byName}, 0 when none), else to the first of {@link #DELIMITERS}; a
+     * header line without any goes to the name's, else comma.
+     */
+    private static char sniffDelimiter(DelimitedTabularFile.StreamSource source, Charset charset, char byName) throws IOException {
         byte[] head;
         try (InputStream in = source.open()) {
             head = in.readNBytes(8192);
@@ -180,13 +194,16 @@ public final class UploadFileOpener {
         String text = new String(head, charset == null ? java.nio.charset.StandardCharsets.UTF_8 : charset);
         int end = text.indexOf('\n');
         String line = end < 0 ? text : text.substring(0, end);
-        long commas = line.chars().filter(c -> c == ',').count();
-        long tabs = line.chars().filter(c -> c == '\t').count();
-        long semicolons = line.chars().filter(c -> c == ';').count();
-        if (tabs > commas && tabs >= semicolons) {
-            return '\t';
+        long best = 0;
+        char chosen = 0;
+        for (char candidate : DELIMITERS) {
+            long count = line.chars().filter(c -> c == candidate).count();
+            if (count > best || (count == best && count > 0 && candidate == byName)) {
+                best = count;
+                chosen = candidate;
+            }
         }
-        return semicolons > commas ? ';' : ',';
+        return chosen != 0 ? chosen : byName != 0 ? byName : ',';
     }
 
     private static Charset charset(String name) {

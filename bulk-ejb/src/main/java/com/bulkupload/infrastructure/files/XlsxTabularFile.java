@@ -3,6 +3,7 @@ package com.bulkupload.infrastructure.files;
 import com.bulkupload.application.importing.RecordSink;
 import com.bulkupload.application.importing.TabularFile;
 import com.bulkupload.application.importing.UploadFileException;
+import com.bulkupload.domain.model.error.ErrorCode;
 import com.github.pjfanning.poi.xssf.streaming.TempFileSharedStringsTable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -70,12 +71,34 @@ final class XlsxTabularFile implements TabularFile {
         } catch (UploadFileException e) {
             throw e;
         } catch (OpenXML4JException | SAXException | ParserConfigurationException | IOException | RuntimeException e) {
+            String bomb = zipBombLimit(e);
+            if (bomb != null) {
+                throw new UploadFileException(ErrorCode.FILE_TOO_LARGE, bomb);
+            }
             // POI reports a damaged workbook in many ways (its own exceptions, IOException for bad
             // XML or zip data, IllegalArgumentException, ...): all of them mean the same to the client
             String reason = String.valueOf(e.getMessage());
             throw UploadFileException.unsupported("The file is not a readable XLSX workbook: "
                     + (reason.length() > 200 ? reason.substring(0, 200) + "..." : reason));
         }
+    }
+
+    /**
+     * Which of POI's two guards refused the workbook (it says "Zip bomb detected" for both), in
+     * words naming the limit; null if it was something else. The sheet's XML may expand up to
+     * {@link UploadFileOpener#XLSX_MAX_EXPANDED_BYTES}, and to at most 100 times its compressed size.
+     */
+    private static String zipBombLimit(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            String message = String.valueOf(cause.getMessage());
+            if (message.contains("Zip bomb detected")) {
+                return message.contains("ratio")
+                        ? "The workbook expands more than 100 times its compressed size: refused as a zip bomb."
+                        : "A part of the workbook expands past " + UploadFileOpener.XLSX_MAX_EXPANDED_BYTES
+                                + " bytes, the most a sheet may hold (about 1,048,576 rows of 1,900 bytes of XML each).";
+            }
+        }
+        return null;
     }
 
     /** What the sink threw (the importer's own failures), kept apart from POI's on the way out. */

@@ -1,12 +1,13 @@
 package com.bulkupload.application.importing;
 
+import static com.bulkupload.domain.model.upload.BulkFileLines.HEADER;
+import static com.bulkupload.domain.model.upload.BulkFileLines.record;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.bulkupload.application.BulkSettings;
 import com.bulkupload.application.CallerContext;
 import com.bulkupload.application.TestDatabase;
-import com.bulkupload.application.analysis.CrowdAnalysisService;
 import com.bulkupload.application.identity.AdminService;
 import com.bulkupload.application.requests.OpenRequestCommand;
 import com.bulkupload.application.requests.UploadRequestService;
@@ -37,8 +38,6 @@ import org.junit.jupiter.api.io.TempDir;
 class BulkFileChunksTest {
 
     private static final Instant T0 = Instant.parse("2026-12-06T10:00:00Z");
-    private static final List<String> HEADER = List.of("Type", "Status", "Id", "Parent Id", "Client Id", "Name", "Audience",
-            "Description", "Membership Duration", "Scope", "Action Type", "Sub Type", "Text");
 
     @TempDir
     Path dir;
@@ -59,39 +58,13 @@ class BulkFileChunksTest {
         caller = new CallerContext("client-a", tenant, account.accountId());
         service = db.requestService(BulkSettings.of(Map.of()), T0);
         customers = new JpaCustomerRepository(db.em);
-        lifecycle = new ImportLifecycle();
-        lifecycle.uploads = db.uploads;
-        lifecycle.tenants = db.tenants;
-        lifecycle.lists = db.lists;
-        lifecycle.customers = customers;
-        lifecycle.settings = BulkSettings.of(Map.of());
-        lifecycle.clock = Clock.fixed(T0.plusSeconds(1), ZoneOffset.UTC);
-        lifecycle.analyses = new CrowdAnalysisService() {
-            @Override
-            public void listChanged(Long listId) {
-                // no analysis tasks here
-            }
-        };
-        writer = new CustomerChunkWriter();
-        writer.uploads = db.uploads;
-        writer.customers = customers;
-        writer.lists = db.lists;
-        writer.tenants = db.tenants;
-        writer.clock = lifecycle.clock;
+        lifecycle = ImportingTestWiring.lifecycle(db, customers, Clock.fixed(T0.plusSeconds(1), ZoneOffset.UTC));
+        writer = ImportingTestWiring.writer(db, customers, lifecycle.clock);
     }
 
     @AfterEach
     void tearDown() {
         db.close();
-    }
-
-    private static List<String> record(String... namesAndValues) {
-        String[] fields = new String[HEADER.size()];
-        java.util.Arrays.fill(fields, "");
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            fields[HEADER.indexOf(namesAndValues[i])] = namesAndValues[i + 1];
-        }
-        return List.of(fields);
     }
 
     private static List<String> item(String parentId, String email) {

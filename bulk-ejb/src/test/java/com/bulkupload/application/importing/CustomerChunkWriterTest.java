@@ -65,15 +65,8 @@ class CustomerChunkWriterTest {
         listId = account.defaultCustomerListId();
         service = db.requestService(BulkSettings.of(Map.of()), T0);
         customers = new JpaCustomerRepository(db.em);
-        lifecycle = new ImportLifecycle();
-        lifecycle.uploads = db.uploads;
-        lifecycle.tenants = db.tenants;
-        lifecycle.settings = BulkSettings.of(Map.of());
-        lifecycle.clock = Clock.fixed(T0.plusSeconds(1), ZoneOffset.UTC);
-        writer = new CustomerChunkWriter();
-        writer.uploads = db.uploads;
-        writer.customers = customers;
-        writer.clock = lifecycle.clock;
+        lifecycle = ImportingTestWiring.lifecycle(db, customers, Clock.fixed(T0.plusSeconds(1), ZoneOffset.UTC));
+        writer = ImportingTestWiring.writer(db, customers, lifecycle.clock);
     }
 
     @AfterEach

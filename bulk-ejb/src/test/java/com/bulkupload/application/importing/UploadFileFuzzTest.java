@@ -48,7 +48,7 @@ import org.apache.commons.csv.CSVRecord;
  * huge fields, millions of delimiters in one line, wrong encodings, wrapped in .gz/.zip or not)
  * and runs each through what the importer does with a file, minus the database: the reader, the
  * header, row validation and the result file. Every outcome must be one the contract documents:
- * the whole file refused with 3210/3211/3212 and a short reason, or every record accounted for
+ * the whole file refused with 3210/3211/3212 (or 3220/3221 for a bulk file or a header naming a field twice) and a short reason, or every record accounted for
  * with its row number and, when it fails, a row-level code. Any other exception, or a read that
  * does not finish, fails the property.
  * <p>
@@ -62,7 +62,7 @@ class UploadFileFuzzTest {
     static final long LIMIT = 1L << 30;
     static final long MAX_ROWS = 4_000_000;
     static final Set<ErrorCode> FILE_CODES = Set.of(ErrorCode.FILE_TOO_LARGE, ErrorCode.UPLOAD_FILE_FORMAT_NOT_SUPPORTED,
-            ErrorCode.UPLOAD_FILE_ROW_COUNT_EXCEEDED);
+            ErrorCode.UPLOAD_FILE_ROW_COUNT_EXCEEDED, ErrorCode.AMBIGUOUS_COLUMNS, ErrorCode.BULK_FORMAT_VERSION_NOT_SUPPORTED);
     static final Set<ErrorCode> ROW_CODES = Set.of(ErrorCode.INVALID_EMAIL, ErrorCode.INVALID_PHONE, ErrorCode.MISSING_LOOKUP_VALUE,
             ErrorCode.WRONG_FIELD_COUNT, ErrorCode.VALUE_TOO_LONG, ErrorCode.INVALID_ACTION, ErrorCode.INVALID_RECORD_ID);
 

@@ -150,4 +150,28 @@ class UploadFileOpenerTest {
         Files.copy(DATA.resolve("customers-10.ssv"), copy);
         assertEquals(9, read(copy, "upload", null, null).header().size());
     }
+
+    @Test
+    void aCsvSeparatedBySemicolonsIsReadByItsHeaderLineWhateverItsName() throws IOException {
+        Path file = work.resolve("excel-de.csv");
+        Files.writeString(file, "Email;FirstName;LastName;City\r\na@example.com;Anna;Müller;Köln, Altstadt\r\n");
+        Table table = read(file, "excel-de.csv", null, null);
+        assertEquals(List.of("Email", "FirstName", "LastName", "City"), table.header());
+        assertEquals(List.of(List.of("a@example.com", "Anna", "Müller", "Köln, Altstadt")), table.records());
+        Path pipes = work.resolve("export.txt");
+        Files.writeString(pipes, "Email|Phone\na@example.com|+4930123456\n");
+        assertEquals(List.of("Email", "Phone"), read(pipes, "export.txt", null, null).header());
+        Path tie = work.resolve("one.tsv");
+        Files.writeString(tie, "Email\tFirst, Name\na@example.com\tAnn\n");
+        assertEquals(List.of("Email", "First, Name"), read(tie, "one.tsv", null, null).header(), "a tie goes to the name's delimiter");
+    }
+
+    @Test
+    void blankRowsAreNoRecordsAndTheRowsAfterThemKeepTheirNumbers() throws IOException {
+        Path file = work.resolve("blank-rows.csv");
+        Files.writeString(file, "Email,FirstName\r\na@example.com,Ann\r\n,\r\n , \r\nb@example.com,Bob\r\n,\r\n,\r\n");
+        Table table = read(file, "blank-rows.csv", null, null);
+        assertEquals(List.of(2L, 5L), table.rows());
+        assertEquals(List.of(List.of("a@example.com", "Ann"), List.of("b@example.com", "Bob")), table.records());
+    }
 }

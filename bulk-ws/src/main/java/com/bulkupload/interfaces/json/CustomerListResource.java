@@ -28,7 +28,7 @@ public class CustomerListResource {
         this.query = query;
     }
 
-    @JsonPropertyOrder({"CustomerId", "Email", "EmailSha256", "Phone", "ExternalId", "FirstName", "LastName", "Company", "Country", "City",
+    @JsonPropertyOrder({"CustomerId", "Email", "EmailSha256", "Phone", "ExternalId", "FirstName", "LastName", "FullName", "Company", "Country", "City",
             "PartitionName", "UpdatedAt"})
     public record CustomerJson(@JsonProperty("CustomerId") long customerId,
                                @JsonProperty("Email") String email,
@@ -37,6 +37,7 @@ public class CustomerListResource {
                                @JsonProperty("ExternalId") String externalId,
                                @JsonProperty("FirstName") String firstName,
                                @JsonProperty("LastName") String lastName,
+                               @JsonProperty("FullName") String fullName,
                                @JsonProperty("Company") String company,
                                @JsonProperty("Country") String country,
                                @JsonProperty("City") String city,
@@ -45,7 +46,7 @@ public class CustomerListResource {
 
         static CustomerJson of(Customer c) {
             return new CustomerJson(c.id(), c.get(CustomerField.Email), c.get(CustomerField.EmailSha256), c.get(CustomerField.Phone), c.get(CustomerField.ExternalId),
-                    c.get(CustomerField.FirstName), c.get(CustomerField.LastName), c.get(CustomerField.Company),
+                    c.get(CustomerField.FirstName), c.get(CustomerField.LastName), c.get(CustomerField.FullName), c.get(CustomerField.Company),
                     c.get(CustomerField.Country), c.get(CustomerField.City), c.partitionName(), c.updatedAt().toString());
         }
     }

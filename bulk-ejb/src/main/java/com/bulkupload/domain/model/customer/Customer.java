@@ -47,6 +47,8 @@ public class Customer {
     private String city;
     @Column(name = "email_sha256", length = 64)
     private String emailSha256;
+    @Column(name = "full_name", length = 255)
+    private String fullName;
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
@@ -71,6 +73,7 @@ public class Customer {
             case Country -> country;
             case City -> city;
             case EmailSha256 -> emailSha256;
+            case FullName -> fullName;
         };
     }
 

@@ -1,7 +1,5 @@
 package com.bulkupload.domain.model.customer;
 
-import java.util.Optional;
-
 /** The data columns of a customer record, with the longest value each accepts (CONTRACT section 5). */
 public enum CustomerField {
     Email(254),
@@ -18,7 +16,9 @@ public enum CustomerField {
      * Customers are found by e-mail through it, so a hashed item and a plain-text upload of the
      * same person are one customer.
      */
-    EmailSha256(64);
+    EmailSha256(64),
+    /** The person's name as written in one column ({@code 姓名}, {@code Full Name}): kept as it is, never split. */
+    FullName(255);
 
     private final int maxLength;
 
@@ -28,14 +28,5 @@ public enum CustomerField {
 
     public int maxLength() {
         return maxLength;
-    }
-
-    public static Optional<CustomerField> ofHeader(String name) {
-        for (CustomerField field : values()) {
-            if (field.name().equalsIgnoreCase(name)) {
-                return Optional.of(field);
-            }
-        }
-        return Optional.empty();
     }
 }

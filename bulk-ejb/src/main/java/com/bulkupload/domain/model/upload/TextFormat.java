@@ -1,5 +1,6 @@
 package com.bulkupload.domain.model.upload;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -10,7 +11,9 @@ import java.util.Optional;
 public enum TextFormat {
     Csv(','),
     Tsv('\t'),
-    Ssv(';');
+    Ssv(';'),
+    /** Pipe-separated: read when its header line says so (never declared: {@link #parse} takes csv, tsv and ssv). */
+    Psv('|');
 
     private final char delimiter;
 
@@ -37,7 +40,7 @@ public enum TextFormat {
         if (value == null) {
             return Optional.empty();
         }
-        for (TextFormat format : values()) {
+        for (TextFormat format : List.of(Csv, Tsv, Ssv)) {
             if (format.name().equalsIgnoreCase(value.trim())) {
                 return Optional.of(format);
             }

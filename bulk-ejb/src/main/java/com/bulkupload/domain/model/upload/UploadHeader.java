@@ -1,6 +1,7 @@
 package com.bulkupload.domain.model.upload;
 
 import com.bulkupload.domain.model.customer.CustomerField;
+import com.bulkupload.domain.model.error.ErrorCode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -41,13 +42,34 @@ public final class UploadHeader {
         this.names = List.copyOf(names);
     }
 
-    /** @throws IllegalArgumentException whose message, a sentence for the client, says why the header is unusable */
+    /** A header that names one field twice: the file cannot be imported as it is (3221). */
+    public static final class Unusable extends IllegalArgumentException {
+        private final ErrorCode error;
+
+        Unusable(ErrorCode error, String message) {
+            super(message);
+            this.error = error;
+        }
+
+        public ErrorCode error() {
+            return error;
+        }
+    }
+
+    /**
+     * The header as the import understands it: each cell recognised as people write it
+     * ({@link ColumnNames}), the rest ignored.
+     *
+     * @throws IllegalArgumentException whose message, a sentence for the client, says why the header is unusable
+     *                                  ({@link Unusable} when it names a field twice)
+     */
     public static UploadHeader of(List<String> rawNames) {
         if (rawNames.size() > MAX_COLUMNS) {
             throw new IllegalArgumentException("The header has " + rawNames.size() + " columns; at most " + MAX_COLUMNS + " are allowed.");
         }
         UploadHeader header = new UploadHeader(rawNames);
         Set<String> seen = new HashSet<>();
+        Map<ColumnNames.Column, Integer> recognised = new EnumMap<>(ColumnNames.Column.class);
         for (int i = 0; i < rawNames.size(); i++) {
             String name = rawNames.get(i) == null ? "" : rawNames.get(i).trim();
             if (name.isEmpty()) {
@@ -57,17 +79,21 @@ public final class UploadHeader {
             if (!seen.add(name.toLowerCase(Locale.ROOT))) {
                 throw new IllegalArgumentException("The header has a duplicate column " + quoted(name) + ".");
             }
-            int index = i;
-            if (name.equalsIgnoreCase(ACTION)) {
-                header.action = index;
-            } else if (name.equalsIgnoreCase(CLIENT_ID)) {
-                header.clientId = index;
-            } else if (name.equalsIgnoreCase(CUSTOMER_ID)) {
-                header.customerId = index;
-            } else {
-                CustomerField.ofHeader(name).ifPresentOrElse(
-                        field -> header.fields.put(field, index),
-                        () -> header.unknown.add(quoted(name)));
+            Optional<ColumnNames.Column> column = ColumnNames.recognise(name);
+            if (column.isEmpty()) {
+                header.unknown.add(quoted(name));
+                continue;
+            }
+            Integer earlier = recognised.put(column.get(), i);
+            if (earlier != null) {
+                throw new Unusable(ErrorCode.AMBIGUOUS_COLUMNS, "The columns " + quoted(rawNames.get(earlier).trim()) + " and "
+                        + quoted(name) + " both mean " + column.get() + ": map one of them with ColumnMappings, or ignore it.");
+            }
+            switch (column.get()) {
+                case Action -> header.action = i;
+                case ClientId -> header.clientId = i;
+                case CustomerId -> header.customerId = i;
+                default -> header.fields.put(column.get().field().orElseThrow(), i);
             }
         }
         return header;
@@ -124,8 +150,12 @@ public final class UploadHeader {
         if (unnamed > 0) {
             parts.add(unnamed == 1 ? "1 column without a name" : unnamed + " columns without a name");
         }
-        return Optional.of("Ignored columns: " + String.join(", ", parts));
+        return Optional.of("Ignored columns: " + String.join(", ", parts) + ". " + RECOGNISED);
     }
+
+    /** What the 3308 warning ends with: the columns a file may have (their aliases: docs/columns.md). */
+    static final String RECOGNISED = "Recognised columns: Email, Phone, ExternalId, FirstName, LastName, FullName, Company, Country,"
+            + " City, EmailSha256, Action, ClientId, CustomerId, and their aliases (docs/columns.md).";
 
     private static String quoted(String name) {
         return name.length() <= QUOTED_NAME_CHARS ? name : name.substring(0, QUOTED_NAME_CHARS) + "...";

@@ -37,11 +37,12 @@ class CustomerStatements {
             CustomerField.Company, "company",
             CustomerField.Country, "country",
             CustomerField.City, "city",
-            CustomerField.EmailSha256, "email_sha256"));
+            CustomerField.EmailSha256, "email_sha256",
+            CustomerField.FullName, "full_name"));
 
     /** The customer fields in the order of {@link CustomerField#values()}, between the list's columns and the stamps. */
     static final String INSERT_COLUMNS = "id, customer_list_id, partition_name, email, phone, external_id, first_name,"
-            + " last_name, company, country, city, email_sha256, created_at, updated_at, updated_by_request, updated_by_client";
+            + " last_name, company, country, city, email_sha256, full_name, created_at, updated_at, updated_by_request, updated_by_client";
 
     /** Ids of the customers whose {@code column} holds one of the keys; the oldest wins. */
     Map<String, Long> findIds(Connection connection, Long listId, String partition, String column, Collection<String> keys)

@@ -1,5 +1,7 @@
 package com.bulkupload.domain.model.upload;
 
+import static com.bulkupload.domain.model.upload.BulkFileLines.HEADER;
+import static com.bulkupload.domain.model.upload.BulkFileLines.record;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -13,19 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class BulkFileRecordsTest {
 
-    private static final List<String> HEADER = List.of("Type", "Status", "Id", "Parent Id", "Client Id", "Name", "Audience",
-            "Description", "Membership Duration", "Scope", "Action Type", "Sub Type", "Text");
     private static final String HASH = EmailHashes.of("a@example.com");
-
-    /** A record of the header's width with the named columns set. */
-    private static List<String> record(String... namesAndValues) {
-        String[] fields = new String[HEADER.size()];
-        java.util.Arrays.fill(fields, "");
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            fields[HEADER.indexOf(namesAndValues[i])] = namesAndValues[i + 1];
-        }
-        return List.of(fields);
-    }
 
     @Test
     void aHeaderWithATypeColumnIsABulkFileAndOursIsNot() {

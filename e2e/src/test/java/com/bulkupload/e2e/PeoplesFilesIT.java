@@ -1,0 +1,128 @@
+package com.bulkupload.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.bulkupload.e2e.BulkApi.Tenant;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Files as people send them (CONTRACT §5, docs/columns.md): Chinese templates, CRM exports,
+ * Excel's semicolon "CSV" and its blank rows import without a column renamed; two columns meaning
+ * one field fail the file with 3221.
+ */
+@ServerTest
+@RunAsClient
+class PeoplesFilesIT {
+
+    @TempDir
+    Path work;
+
+    private Path file(String name, String content, Charset charset) throws IOException {
+        Path path = work.resolve(name);
+        Files.write(path, content.getBytes(charset));
+        return path;
+    }
+
+    private static JsonNode customer(Tenant tenant, String email) {
+        List<JsonNode> found = BulkApi.listCustomers(tenant, tenant.defaultListId()).stream()
+                .filter(c -> email.equals(c.get("Email").asText())).toList();
+        assertEquals(1, found.size(), email);
+        return found.get(0);
+    }
+
+    @Test
+    void aChineseTemplateWithNotesInItsHeaderImportsEveryRow() throws IOException {
+        Tenant tenant = BulkApi.newTenant();
+        Path template = file("客户名单.csv", "姓名,邮箱,手机号码（必填）,公司名称,城市\r\n张伟,zhang.wei@example.cn,+86 138-0000-0001,杭州云数,杭州\r\n"
+                + "李娜,li.na@example.cn,13900000002,上海数据,上海\r\n", StandardCharsets.UTF_8);
+        JsonNode status = ImportFlowIT.importFile(tenant, "ErrorsAndResults", template);
+        assertEquals("Completed", status.get("RequestStatus").asText(), status.toString());
+        assertTrue(status.get("Errors").isNull(), "no column was ignored: " + status);
+        JsonNode zhang = customer(tenant, "zhang.wei@example.cn");
+        assertEquals("张伟", zhang.get("FullName").asText(), "a full name is kept as written");
+        assertEquals("+8613800000001", zhang.get("Phone").asText());
+        assertEquals("杭州云数", zhang.get("Company").asText());
+        assertEquals("杭州", zhang.get("City").asText());
+    }
+
+    @Test
+    void aCrmExportAndAGb18030TemplateThroughMarketoImportAsTheyAre() throws IOException {
+        Tenant tenant = BulkApi.newTenant();
+        Path crm = file("contacts.csv", "First Name,Last Name,Email Address,Phone Number,Company Name,Country/Region\r\n"
+                + "Ada,Lovelace,ada@example.com,+44 20 7946 0001,Analytical Engines,United Kingdom\r\n", StandardCharsets.UTF_8);
+        JsonNode status = ImportFlowIT.importFile(tenant, "ErrorsOnly", crm);
+        assertEquals("Completed", status.get("RequestStatus").asText(), status.toString());
+        JsonNode ada = customer(tenant, "ada@example.com");
+        assertEquals("Ada", ada.get("FirstName").asText());
+        assertEquals("Lovelace", ada.get("LastName").asText());
+        assertEquals("United Kingdom", ada.get("Country").asText());
+
+        Path gb = file("leads.csv", "姓名,电子邮件,联系电话,國家\r\n王芳,wang.fang@example.cn,13700000003,中国\r\n", Charset.forName("GB18030"));
+        String token = BulkApi.token(tenant.clientId(), tenant.clientSecret()).json().get("access_token").asText();
+        BulkApi.Reply submitted = BulkApi.multipart(BulkApi.BASE + "/bulk/v1/leads.json?format=csv&access_token=" + token, List.of(), gb,
+                "leads.csv", "text/csv; charset=GB18030");
+        assertEquals(200, submitted.status(), submitted.body());
+        String batch = submitted.json().get("result").get(0).get("batchId").asText();
+        String state = "";
+        for (long deadline = System.nanoTime() + 60_000_000_000L; !state.equals("Complete") && System.nanoTime() < deadline; ) {
+            sleep(200);
+            state = BulkApi.get("/bulk/v1/leads/batch/" + batch + ".json?access_token=" + token).json().get("result").get(0)
+                    .get("status").asText();
+        }
+        assertEquals("Complete", state);
+        JsonNode wang = customer(tenant, "wang.fang@example.cn");
+        assertEquals("王芳", wang.get("FullName").asText());
+        assertEquals("中国", wang.get("Country").asText());
+    }
+
+    @Test
+    void excelsSemicolonCsvAndItsBlankRowsImportRowForRow() throws IOException {
+        Tenant tenant = BulkApi.newTenant();
+        Path excel = file("export.csv", "Email;FirstName;LastName;City\r\na@example.de;Anna;Müller;Köln\r\n;;;\r\n"
+                + "b@example.de;Bernd;Schulz;Berlin\r\n;;;\r\n;;;\r\n", StandardCharsets.UTF_8);
+        JsonNode status = ImportFlowIT.importFile(tenant, "ErrorsAndResults", excel);
+        assertEquals("Completed", status.get("RequestStatus").asText(), status.toString());
+        assertEquals(List.of("2", "0"), List.of(counter(status, "RowsProcessed"), counter(status, "RowsFailed")),
+                "blank rows are no records: " + status);
+        assertEquals("Köln", customer(tenant, "a@example.de").get("City").asText());
+    }
+
+    @Test
+    void twoColumnsMeaningOneFieldFailTheFileNamingBoth() throws IOException {
+        Tenant tenant = BulkApi.newTenant();
+        Path both = file("both.csv", "Email,E-mail,FirstName\r\na@example.com,b@example.com,Ann\r\n", StandardCharsets.UTF_8);
+        JsonNode status = ImportFlowIT.importFile(tenant, "ErrorsOnly", both);
+        assertEquals("UploadFileFormatNotSupported", status.get("RequestStatus").asText(), status.toString());
+        JsonNode error = status.get("Errors").get(0);
+        assertEquals(3221, error.get("Code").asInt());
+        assertTrue(error.get("Details").asText().contains("Email") && error.get("Details").asText().contains("E-mail"), error.toString());
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    private static String counter(JsonNode status, String name) {
+        for (JsonNode entry : status.get("ForwardCompatibilityMap")) {
+            if (entry.get("Key").asText().equals(name)) {
+                return entry.get("Value").asText();
+            }
+        }
+        throw new AssertionError(name + " missing: " + status);
+    }
+}
