@@ -125,4 +125,47 @@ class PeoplesFilesIT {
         }
         throw new AssertionError(name + " missing: " + status);
     }
+
+    @Test
+    void explicitMappingsWinOverRecognitionAndAListsDefaultServesAMarketoUpload() throws IOException {
+        Tenant tenant = BulkApi.newTenant();
+        Path file = file("mapped.csv", "Contact,Mail,备注\r\nmapped@example.com,old@example.com,Shenzhen\r\n", StandardCharsets.UTF_8);
+        BulkApi.Reply url = BulkApi.getBulkUploadUrl(tenant, "{\"AccountId\":" + tenant.accountId()
+                + ",\"ColumnMappings\":{\"Contact\":\"Email\",\"Mail\":null,\"备注\":\"City\"}}");
+        assertEquals(200, url.status(), url.body());
+        assertEquals(200, BulkApi.upload(tenant, url.json().get("UploadUrl").asText(), file).status());
+        JsonNode status = BulkApi.awaitFinalStatus(tenant, url.json().get("RequestId").asText(), java.time.Duration.ofSeconds(60));
+        assertEquals("Completed", status.get("RequestStatus").asText(), status.toString());
+        assertEquals("Shenzhen", customer(tenant, "mapped@example.com").get("City").asText());
+
+        BulkApi.Reply refused = BulkApi.getBulkUploadUrl(tenant, "{\"AccountId\":" + tenant.accountId()
+                + ",\"ColumnMappings\":{\"Contact\":\"Fax\"}}");
+        assertEquals(400, refused.status(), refused.body());
+        assertEquals(3222, refused.json().get("OperationErrors").get(0).get("Code").asInt());
+
+        String list = "/api/v1/lists/" + tenant.defaultListId() + "/column-mapping";
+        BulkApi.Reply put = BulkApi.send(BulkApi.withHeaders(java.net.http.HttpRequest.newBuilder(java.net.URI.create(BulkApi.BASE + list))
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"ColumnMappings\":{\"Kontakt\":\"Email\",\"Ort\":\"City\"}}"))
+                .header("Content-Type", "application/json"), tenant.headers()));
+        assertEquals(200, put.status(), put.body());
+        Path german = file("kontakte.csv", "Kontakt,Ort\r\nlist@example.com,Hamburg\r\n", StandardCharsets.UTF_8);
+        String token = BulkApi.token(tenant.clientId(), tenant.clientSecret()).json().get("access_token").asText();
+        BulkApi.Reply submitted = BulkApi.multipart(BulkApi.BASE + "/bulk/v1/leads.json?format=csv&access_token=" + token, List.of(),
+                german, "kontakte.csv", "text/csv");
+        assertEquals(200, submitted.status(), submitted.body());
+        String batch = submitted.json().get("result").get(0).get("batchId").asText();
+        String state = "";
+        for (long deadline = System.nanoTime() + 60_000_000_000L; !state.equals("Complete") && System.nanoTime() < deadline; ) {
+            sleep(200);
+            state = BulkApi.get("/bulk/v1/leads/batch/" + batch + ".json?access_token=" + token).json().get("result").get(0)
+                    .get("status").asText();
+        }
+        assertEquals("Complete", state, "the list's default mapping applied to a Marketo upload");
+        assertEquals("Hamburg", customer(tenant, "list@example.com").get("City").asText());
+
+        Path lacking = file("lacking.csv", "Email,City\r\nz@example.com,Bonn\r\n", StandardCharsets.UTF_8);
+        JsonNode missing = ImportFlowIT.importFile(tenant, "ErrorsOnly", lacking);
+        assertEquals("UploadFileFormatNotSupported", missing.get("RequestStatus").asText(), missing.toString());
+        assertEquals(3223, missing.get("Errors").get(0).get("Code").asInt(), "the list's mapping names Kontakt, which this file lacks");
+    }
 }

@@ -8,6 +8,7 @@ import com.bulkupload.domain.model.customer.CustomerRepository;
 import com.bulkupload.domain.model.error.ErrorCode;
 import com.bulkupload.domain.model.tenant.TenantRepository;
 import com.bulkupload.domain.model.upload.RequestStatus;
+import com.bulkupload.domain.model.customer.ColumnMappings;
 import com.bulkupload.domain.model.upload.ResultFileLayout;
 import com.bulkupload.domain.model.upload.UploadRequest;
 import com.bulkupload.domain.model.upload.UploadRequestRepository;
@@ -86,7 +87,18 @@ public class ImportLifecycle {
         }
         return new ImportJob(request.requestId(), request.protocol(), request.target().customerListId(), request.target().partitionName(),
                 request.target().lookupField(), request.target().responseMode(), request.clientId(), request.file().fileName(), request.file().contentType(),
-                request.file().declaredCharset(), request.file().declaredFormat(), request.progress().rowsTotal(), request.progress().recordsDone(), request.progress().resultBytes());
+                request.file().declaredCharset(), request.file().declaredFormat(), request.progress().rowsTotal(), request.progress().recordsDone(), request.progress().resultBytes(),
+                mappingsOf(request));
+    }
+
+    /** The request's own column mappings, else its list's default ones, else none (recognition alone). */
+    private ColumnMappings mappingsOf(UploadRequest request) {
+        ColumnMappings own = request.target().columnMappings();
+        if (!own.isEmpty()) {
+            return own;
+        }
+        return lists.findInAccount(request.target().customerListId(), request.accountId())
+                .map(CustomerList::columnMappings).orElse(ColumnMappings.NONE);
     }
 
     /**

@@ -1,6 +1,7 @@
 package com.bulkupload.application.importing;
 
 import com.bulkupload.domain.model.customer.LookupField;
+import com.bulkupload.domain.model.customer.ColumnMappings;
 import com.bulkupload.domain.model.upload.ResultFileLayout;
 import com.bulkupload.domain.model.upload.UploadHeader;
 import java.io.IOException;
@@ -59,13 +60,17 @@ public final class ImportPipeline {
     }
 
     public Scan scan(TabularFile file, LookupField lookupField) throws IOException {
+        return scan(file, lookupField, ColumnMappings.NONE);
+    }
+
+    public Scan scan(TabularFile file, LookupField lookupField, ColumnMappings mappings) throws IOException {
         Pulse pulse = new Pulse(heartbeat);
         RecordProcessor[] processor = new RecordProcessor[1];
         long[] rows = new long[1];
         file.read(new RecordSink() {
             @Override
             public void header(List<String> names) {
-                processor[0] = RecordProcessor.forHeader(names, lookupField);
+                processor[0] = RecordProcessor.forHeader(names, lookupField, mappings);
             }
 
             @Override
@@ -117,7 +122,7 @@ public final class ImportPipeline {
 
         @Override
         public void header(List<String> names) {
-            processor = RecordProcessor.forHeader(names, job.lookupField());
+            processor = RecordProcessor.forHeader(names, job.lookupField(), job.columnMappings());
             results = ResultFile.open(resultLines, resultPath, job, processor.header(), ResultLayout.of(processor.resultLayout()));
         }
 

@@ -96,7 +96,7 @@ public class Importer {
                 job.declaredFormat())) {
             long rows = job.rowsTotal() == null ? 0 : job.rowsTotal();
             if (job.rowsTotal() == null) {
-                ImportPipeline.Scan scan = pipeline.scan(file, job.lookupField());
+                ImportPipeline.Scan scan = pipeline.scan(file, job.lookupField(), job.columnMappings());
                 if (scan.rows() > settings.maxRows()) {
                     lifecycle.fail(requestId, RequestStatus.UploadFileRowCountExceeded, ErrorCode.UPLOAD_FILE_ROW_COUNT_EXCEEDED,
                             "The file has " + scan.rows() + " rows; at most " + settings.maxRows() + " are allowed.");
@@ -116,7 +116,7 @@ public class Importer {
             return completed.name();
         } catch (UploadFileException e) {
             RequestStatus status = switch (e.error()) {
-                case UPLOAD_FILE_FORMAT_NOT_SUPPORTED, BULK_FORMAT_VERSION_NOT_SUPPORTED, AMBIGUOUS_COLUMNS ->
+                case UPLOAD_FILE_FORMAT_NOT_SUPPORTED, BULK_FORMAT_VERSION_NOT_SUPPORTED, AMBIGUOUS_COLUMNS, COLUMN_MAPPING_NOT_IN_FILE ->
                         RequestStatus.UploadFileFormatNotSupported;
                 case UPLOAD_FILE_ROW_COUNT_EXCEEDED -> RequestStatus.UploadFileRowCountExceeded;
                 default -> RequestStatus.Failed;

@@ -2,6 +2,7 @@ package com.bulkupload.application.importing;
 
 import com.bulkupload.domain.model.customer.LookupField;
 import com.bulkupload.domain.model.upload.BulkFileRecords;
+import com.bulkupload.domain.model.customer.ColumnMappings;
 import com.bulkupload.domain.model.upload.ResultFileLayout;
 import com.bulkupload.domain.model.upload.UploadHeader;
 import java.util.List;
@@ -14,10 +15,11 @@ import java.util.Optional;
  */
 public interface RecordProcessor {
 
-    static RecordProcessor forHeader(List<String> headerNames, LookupField lookupField) {
+    /** @param mappings the client's explicit column mappings (a bulk file's columns are Microsoft's: they do not apply) */
+    static RecordProcessor forHeader(List<String> headerNames, LookupField lookupField, ColumnMappings mappings) {
         return BulkFileRecords.isBulkFile(headerNames)
                 ? new BulkRecordProcessor(headerNames)
-                : new RowProcessor(headerNames, lookupField);
+                : new RowProcessor(headerNames, lookupField, mappings);
     }
 
     /** The header row, as uploaded and as the import understands it. */

@@ -1,6 +1,7 @@
 package com.bulkupload.application.importing;
 
 import com.bulkupload.domain.model.customer.LookupField;
+import com.bulkupload.domain.model.customer.ColumnMappings;
 import com.bulkupload.domain.model.upload.ResultFileLayout;
 import com.bulkupload.domain.model.upload.RowCheck;
 import com.bulkupload.domain.model.upload.RowValidator;
@@ -18,14 +19,18 @@ public final class RowProcessor implements RecordProcessor {
     private final RowValidator validator;
 
     public RowProcessor(List<String> headerNames, LookupField lookupField) {
-        this.header = header(headerNames);
+        this(headerNames, lookupField, ColumnMappings.NONE);
+    }
+
+    public RowProcessor(List<String> headerNames, LookupField lookupField, ColumnMappings mappings) {
+        this.header = header(headerNames, mappings);
         this.validator = new RowValidator(header, lookupField);
     }
 
     /** The header row as the import understands it; a header that cannot be one fails the file. */
-    public static UploadHeader header(List<String> names) {
+    public static UploadHeader header(List<String> names, ColumnMappings mappings) {
         try {
-            return UploadHeader.of(names);
+            return UploadHeader.of(names, mappings);
         } catch (UploadHeader.Unusable e) {
             throw new UploadFileException(e.error(), e.getMessage());
         } catch (IllegalArgumentException e) {

@@ -1,5 +1,8 @@
 package com.bulkupload.application.requests;
 
+import com.bulkupload.domain.model.customer.ColumnMappings;
+import java.util.Map;
+
 import com.bulkupload.application.BulkApiException;
 import com.bulkupload.application.BulkSettings;
 import com.bulkupload.application.CallerContext;
@@ -84,6 +87,7 @@ public class UploadRequestService {
         if (token != null && (token.isBlank() || token.length() > MAX_TOKEN_LENGTH)) {
             throw new BulkApiException(ErrorCode.INVALID_CLIENT_REQUEST_TOKEN);
         }
+        ColumnMappings mappings = columnMappings(command.columnMappings());
 
         // One upload at a time per account passes this point on any node: the quota check and the
         // idempotency look-up below cannot race with a twin request.
@@ -108,9 +112,20 @@ public class UploadRequestService {
 
         RequestId requestId = RequestId.newRandom();
         long batchId = uploads.nextBatchId();
-        uploads.store(new UploadRequest(requestId, batchId, account.id(), listId, responseMode, lookupField, partition,
-                token, caller.clientId(), protocol, now, now.plus(settings.uploadWindow())));
+        UploadRequest request = new UploadRequest(requestId, batchId, account.id(), listId, responseMode, lookupField, partition,
+                token, caller.clientId(), protocol, now, now.plus(settings.uploadWindow()));
+        request.mapColumns(mappings);
+        uploads.store(request);
         return new OpenedRequest(requestId.value(), batchId, false);
+    }
+
+    /** Column mappings as a client sent them, judged (3222 when they cannot be). */
+    public static ColumnMappings columnMappings(Map<String, String> mappings) {
+        try {
+            return ColumnMappings.of(mappings);
+        } catch (IllegalArgumentException e) {
+            throw new BulkApiException(ErrorCode.INVALID_COLUMN_MAPPING, e.getMessage());
+        }
     }
 
     /** The status of one of the account's requests; another account's answers as unknown (3200). */

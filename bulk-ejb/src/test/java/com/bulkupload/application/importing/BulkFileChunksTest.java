@@ -14,6 +14,7 @@ import com.bulkupload.application.requests.UploadRequestService;
 import com.bulkupload.domain.model.customer.CustomerField;
 import com.bulkupload.domain.model.customer.CustomerRepository;
 import com.bulkupload.domain.model.customer.EmailHashes;
+import com.bulkupload.domain.model.customer.ColumnMappings;
 import com.bulkupload.domain.model.upload.Protocol;
 import com.bulkupload.domain.model.upload.RequestStatus;
 import com.bulkupload.infrastructure.files.CsvResultLines;
@@ -83,7 +84,7 @@ class BulkFileChunksTest {
 
     /** Writes the records as one chunk (the format version first) and returns the result file's lines. */
     private List<String> write(ImportJob job, List<List<String>> records, long firstRow) throws IOException {
-        RecordProcessor processor = RecordProcessor.forHeader(HEADER, job.lookupField());
+        RecordProcessor processor = RecordProcessor.forHeader(HEADER, job.lookupField(), ColumnMappings.NONE);
         List<ImportRow> rows = new ArrayList<>();
         long row = firstRow;
         for (List<String> fields : records) {

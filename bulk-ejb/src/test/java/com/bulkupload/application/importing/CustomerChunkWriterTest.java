@@ -169,7 +169,7 @@ class CustomerChunkWriterTest {
                 "the list holds customers now");
         ImportJob resumed = new ImportJob(first.requestId(), first.protocol(), first.customerListId(), first.partitionName(),
                 first.lookupField(), first.responseMode(), first.clientId(), first.fileName(), first.contentType(), first.charset(),
-                first.declaredFormat(), first.rowsTotal(), 1, first.resultBytes());
+                first.declaredFormat(), first.rowsTotal(), 1, first.resultBytes(), first.columnMappings());
         assertEquals(List.of("2 Updated " + idOf("a@x.com") + " "), apply(second, List.of(List.of("d1", "", "a@x.com", "Al", ""))),
                 "the second import finds what the first wrote");
         assertEquals(true, db.inTransaction(() -> writer.keysOf(resumed, 1000)).mayExist("never-written@x.com", false),

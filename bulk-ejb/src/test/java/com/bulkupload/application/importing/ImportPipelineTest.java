@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.bulkupload.domain.model.customer.ColumnMappings;
 import com.bulkupload.domain.model.customer.LookupField;
 import com.bulkupload.domain.model.upload.Protocol;
 import com.bulkupload.domain.model.upload.ResponseMode;
@@ -38,7 +39,7 @@ class ImportPipelineTest {
 
     private static ImportJob job(long recordsDone) {
         return new ImportJob("0123456789abcdef0123", Protocol.Bing, 1L, "Default", LookupField.Email, ResponseMode.ErrorsAndResults,
-                "c", "f.csv", null, null, null, null, recordsDone, 0);
+                "c", "f.csv", null, null, null, null, recordsDone, 0, ColumnMappings.NONE);
     }
 
     /** Runs the apply pass and returns, per chunk, its first row number, its size and the checkpoint it carries. */

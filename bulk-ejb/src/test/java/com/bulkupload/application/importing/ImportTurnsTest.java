@@ -11,6 +11,7 @@ import com.bulkupload.application.requests.OpenRequestCommand;
 import com.bulkupload.application.requests.UploadRequestService;
 import com.bulkupload.domain.model.upload.Protocol;
 import com.bulkupload.domain.model.upload.RequestStatus;
+import com.bulkupload.infrastructure.persistence.jpa.JpaCustomerRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -38,10 +39,7 @@ class ImportTurnsTest {
     void setUp() {
         db = new TestDatabase();
         service = db.requestService(BulkSettings.of(Map.of()), T0);
-        lifecycle = new ImportLifecycle();
-        lifecycle.uploads = db.uploads;
-        lifecycle.tenants = db.tenants;
-        lifecycle.settings = BulkSettings.of(Map.of());
+        lifecycle = ImportingTestWiring.lifecycle(db, new JpaCustomerRepository(db.em), java.time.Clock.systemUTC());
         for (String name : List.of("A", "B", "C")) {
             AdminService admin = db.admin();
             Long tenant = db.inTransaction(() -> admin.createTenant("Tenant " + name));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.bulkupload.domain.model.customer.ColumnMappings;
 import com.bulkupload.domain.model.customer.LookupField;
 import com.bulkupload.domain.model.error.ErrorCode;
 import com.bulkupload.domain.model.upload.Protocol;
@@ -536,7 +537,7 @@ class UploadFileFuzzTest {
     static Outcome importFile(Path file, String name, String charset, LookupField lookup) throws IOException {
         Path results = work.resolve("result-" + System.nanoTime() + ".csv");
         ImportJob job = new ImportJob("0123456789abcdef0123", Protocol.Bing, 1L, "Default", lookup, ResponseMode.ErrorsAndResults,
-                "fuzz", name, null, charset, null, null, 0, 0);
+                "fuzz", name, null, charset, null, null, 0, 0, ColumnMappings.NONE);
         ImportPipeline pipeline = new ImportPipeline(5_000, Duration.ofSeconds(60), () -> { }, new CsvResultLines());
         UploadFileOpener opener = new UploadFileOpener(LIMIT, work);
         try (UploadFiles.OpenedFile opened = opener.open(file, name, null, charset, null)) {

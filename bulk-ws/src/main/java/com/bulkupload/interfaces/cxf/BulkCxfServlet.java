@@ -14,6 +14,7 @@ import com.bulkupload.application.reports.RowReportService;
 import com.bulkupload.application.requests.CustomerQueryService;
 import com.bulkupload.application.requests.EntityRecordUploads;
 import com.bulkupload.application.requests.FileSubmissionService;
+import com.bulkupload.application.requests.ListColumnMappings;
 import com.bulkupload.application.requests.UploadRequestService;
 import com.bulkupload.interfaces.admin.AdminKeyFilter;
 import com.bulkupload.interfaces.admin.AdminResource;
@@ -106,6 +107,9 @@ public class BulkCxfServlet extends CXFNonSpringServlet {
     @EJB
     EntityRecordUploads entityRecords;
 
+    @EJB
+    ListColumnMappings listColumnMappings;
+
     @Inject
     FileStore storage;
 
@@ -170,7 +174,7 @@ public class BulkCxfServlet extends CXFNonSpringServlet {
                         new ResultFileResource(resultFileUrls, storage)),
                 new NulCharacterFilter(), new UploadAuthenticationFilter(authentication),
                 new ApiExceptionMapper(ApiExceptionMapper.OWN_STATUS, true));
-        publish(bus, "/api/v1", List.of(new CustomerListResource(customerQueries), new UploadListResource(requests, rowReports),
+        publish(bus, "/api/v1", List.of(new CustomerListResource(customerQueries, listColumnMappings), new UploadListResource(requests, rowReports),
                         new AccountListResource(authentication)),
                 new NulCharacterFilter(), bingHeaders,
                 new ApiExceptionMapper(ApiExceptionMapper.OWN_STATUS, true));

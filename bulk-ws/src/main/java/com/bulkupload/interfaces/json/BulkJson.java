@@ -14,14 +14,17 @@ public final class BulkJson {
     private BulkJson() {
     }
 
-    @JsonPropertyOrder({"ResponseMode", "AccountId", "CustomerListId", "LookupField", "PartitionName", "ClientRequestToken"})
+    @JsonPropertyOrder({"ResponseMode", "AccountId", "CustomerListId", "LookupField", "PartitionName", "ClientRequestToken",
+            "ColumnMappings"})
     public record GetBulkUploadUrlRequest(
             @JsonProperty("ResponseMode") String responseMode,
             @JsonProperty("AccountId") Long accountId,
             @JsonProperty("CustomerListId") Long customerListId,
             @JsonProperty("LookupField") String lookupField,
             @JsonProperty("PartitionName") String partitionName,
-            @JsonProperty("ClientRequestToken") String clientRequestToken) {
+            @JsonProperty("ClientRequestToken") String clientRequestToken,
+            // our addition (JSON only): {"uploaded header": "Field"}, null to ignore a column
+            @JsonProperty("ColumnMappings") java.util.Map<String, String> columnMappings) {
     }
 
     @JsonPropertyOrder({"RequestId", "UploadUrl"})

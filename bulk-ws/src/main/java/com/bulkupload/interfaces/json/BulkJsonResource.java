@@ -41,7 +41,7 @@ public class BulkJsonResource {
         }
         OpenedRequest result = requests.open(CallerContexts.current(), new OpenRequestCommand(
                 request.responseMode(), request.accountId(), request.customerListId(), request.lookupField(),
-                request.partitionName(), request.clientRequestToken()), Protocol.Bing);
+                request.partitionName(), request.clientRequestToken(), request.columnMappings()), Protocol.Bing);
         return new BulkJson.GetBulkUploadUrlResponse(result.requestId(), links.uploadUrl(result.requestId()));
     }
 

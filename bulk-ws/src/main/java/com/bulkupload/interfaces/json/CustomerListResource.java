@@ -1,14 +1,20 @@
 package com.bulkupload.interfaces.json;
 
+import com.bulkupload.application.BulkApiException;
 import com.bulkupload.application.requests.CustomerQueryService;
+import com.bulkupload.application.requests.ListColumnMappings;
 import com.bulkupload.domain.model.customer.Customer;
 import com.bulkupload.domain.model.customer.CustomerField;
+import com.bulkupload.domain.model.error.ErrorCode;
 import com.bulkupload.interfaces.web.Authenticated;
 import com.bulkupload.interfaces.web.CallerContexts;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -23,9 +29,11 @@ import java.util.List;
 public class CustomerListResource {
 
     private final CustomerQueryService query;
+    private final ListColumnMappings mappings;
 
-    public CustomerListResource(CustomerQueryService query) {
+    public CustomerListResource(CustomerQueryService query, ListColumnMappings mappings) {
         this.query = query;
+        this.mappings = mappings;
     }
 
     @JsonPropertyOrder({"CustomerId", "Email", "EmailSha256", "Phone", "ExternalId", "FirstName", "LastName", "FullName", "Company", "Country", "City",
@@ -89,5 +97,31 @@ public class CustomerListResource {
         CustomerQueryService.Page page = query.page(CallerContexts.current(), listId,
                 new CustomerQueryService.Filter(email, phone, externalId, partition), pageSize, pageToken);
         return new CustomerPage(page.customers().stream().map(CustomerJson::of).toList(), page.nextPageToken());
+    }
+
+    /** A list's default column mappings: {@code {"ColumnMappings": {"uploaded header": "Field" | null}}}. */
+    public record ColumnMappingJson(@JsonProperty("ColumnMappings") java.util.Map<String, String> columnMappings) {
+    }
+
+    @GET
+    @Path("/{listId}/column-mapping")
+    public ColumnMappingJson columnMapping(@PathParam("listId") long listId) {
+        return new ColumnMappingJson(mappings.of(CallerContexts.current(), listId));
+    }
+
+    @PUT
+    @Path("/{listId}/column-mapping")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ColumnMappingJson setColumnMapping(@PathParam("listId") long listId, ColumnMappingJson body) {
+        if (body == null || body.columnMappings() == null) {
+            throw new BulkApiException(ErrorCode.NULL_REQUEST, "The body must be {\"ColumnMappings\": {...}}.");
+        }
+        return new ColumnMappingJson(mappings.set(CallerContexts.current(), listId, body.columnMappings()));
+    }
+
+    @DELETE
+    @Path("/{listId}/column-mapping")
+    public ColumnMappingJson deleteColumnMapping(@PathParam("listId") long listId) {
+        return new ColumnMappingJson(mappings.set(CallerContexts.current(), listId, java.util.Map.of()));
     }
 }

@@ -1,5 +1,7 @@
 package com.bulkupload.domain.model.customer;
 
+import com.bulkupload.domain.model.customer.ColumnMappings;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -52,7 +54,20 @@ public class CustomerList {
     @Column(name = "replaced_by_request", length = 64)
     private String replacedByRequest;
 
+    /** The list's default column mappings (ColumnMappings' stored form), for every upload into it that brings none. */
+    @Column(name = "column_mappings", length = 8000)
+    private String columnMappings;
+
     protected CustomerList() {
+    }
+
+    public ColumnMappings columnMappings() {
+        return ColumnMappings.decode(columnMappings);
+    }
+
+    /** Sets the list's default mappings; empty ones remove them. */
+    public void defaultColumnMappings(ColumnMappings mappings) {
+        this.columnMappings = mappings.isEmpty() ? null : mappings.encode();
     }
 
     /** A list a bulk file's Customer List record creates, known to the request by its reference in the file. */

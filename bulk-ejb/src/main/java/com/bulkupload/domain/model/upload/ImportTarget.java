@@ -1,5 +1,7 @@
 package com.bulkupload.domain.model.upload;
 
+import com.bulkupload.domain.model.customer.ColumnMappings;
+
 import com.bulkupload.domain.model.customer.LookupField;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
@@ -24,7 +26,22 @@ public class ImportTarget {
     @Column(name = "response_mode", nullable = false, length = 32)
     private ResponseMode responseMode;
 
+    /** The client's explicit column mappings, in their stored form (ColumnMappings.encode); null when none. */
+    @Column(name = "column_mappings", length = 8000)
+    private String columnMappings;
+
     protected ImportTarget() {
+    }
+
+    /** The same target, with the client's column mappings. */
+    ImportTarget withColumnMappings(ColumnMappings mappings) {
+        ImportTarget target = new ImportTarget(customerListId, partitionName, lookupField, responseMode);
+        target.columnMappings = mappings.isEmpty() ? null : mappings.encode();
+        return target;
+    }
+
+    public ColumnMappings columnMappings() {
+        return ColumnMappings.decode(columnMappings);
     }
 
     public ImportTarget(Long customerListId, String partitionName, LookupField lookupField, ResponseMode responseMode) {

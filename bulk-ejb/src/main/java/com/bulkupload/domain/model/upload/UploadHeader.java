@@ -1,5 +1,8 @@
 package com.bulkupload.domain.model.upload;
 
+import com.bulkupload.domain.model.customer.ColumnMappings;
+import com.bulkupload.domain.model.customer.ColumnNames;
+
 import com.bulkupload.domain.model.customer.CustomerField;
 import com.bulkupload.domain.model.error.ErrorCode;
 import java.util.ArrayList;
@@ -64,12 +67,24 @@ public final class UploadHeader {
      *                                  ({@link Unusable} when it names a field twice)
      */
     public static UploadHeader of(List<String> rawNames) {
+        return of(rawNames, ColumnMappings.NONE);
+    }
+
+    /**
+     * The header as the import understands it, the client's explicit mappings first (a cell they
+     * name means what they say, or is ignored), recognition for the rest.
+     *
+     * @throws IllegalArgumentException as {@link #of(List)}; {@link Unusable} with 3223 when a
+     *                                  mapping names a column the header does not have
+     */
+    public static UploadHeader of(List<String> rawNames, ColumnMappings mappings) {
         if (rawNames.size() > MAX_COLUMNS) {
             throw new IllegalArgumentException("The header has " + rawNames.size() + " columns; at most " + MAX_COLUMNS + " are allowed.");
         }
         UploadHeader header = new UploadHeader(rawNames);
         Set<String> seen = new HashSet<>();
         Map<ColumnNames.Column, Integer> recognised = new EnumMap<>(ColumnNames.Column.class);
+        Set<String> matched = new HashSet<>();
         for (int i = 0; i < rawNames.size(); i++) {
             String name = rawNames.get(i) == null ? "" : rawNames.get(i).trim();
             if (name.isEmpty()) {
@@ -79,9 +94,13 @@ public final class UploadHeader {
             if (!seen.add(name.toLowerCase(Locale.ROOT))) {
                 throw new IllegalArgumentException("The header has a duplicate column " + quoted(name) + ".");
             }
-            Optional<ColumnNames.Column> column = ColumnNames.recognise(name);
+            Optional<Optional<ColumnNames.Column>> mapped = mappings.of(name);
+            mapped.ifPresent(m -> matched.add(ColumnMappings.key(name)));
+            Optional<ColumnNames.Column> column = mapped.orElseGet(() -> ColumnNames.recognise(name));
             if (column.isEmpty()) {
-                header.unknown.add(quoted(name));
+                if (mapped.isEmpty()) {
+                    header.unknown.add(quoted(name));
+                }
                 continue;
             }
             Integer earlier = recognised.put(column.get(), i);
@@ -94,6 +113,12 @@ public final class UploadHeader {
                 case ClientId -> header.clientId = i;
                 case CustomerId -> header.customerId = i;
                 default -> header.fields.put(column.get().field().orElseThrow(), i);
+            }
+        }
+        for (Map.Entry<String, String> named : mappings.headers().entrySet()) {
+            if (!matched.contains(named.getKey())) {
+                throw new Unusable(ErrorCode.COLUMN_MAPPING_NOT_IN_FILE,
+                        "ColumnMappings names the column " + quoted(named.getValue()) + ", which the file's header does not have.");
             }
         }
         return header;

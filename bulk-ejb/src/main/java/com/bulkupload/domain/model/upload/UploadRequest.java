@@ -1,5 +1,7 @@
 package com.bulkupload.domain.model.upload;
 
+import com.bulkupload.domain.model.customer.ColumnMappings;
+
 import com.bulkupload.domain.model.customer.LookupField;
 import com.bulkupload.domain.model.error.ErrorCode;
 import jakarta.persistence.CollectionTable;
@@ -227,6 +229,11 @@ public class UploadRequest {
     /** The file the request was given; {@code ReceivedFile.NONE} before it has one. */
     public ReceivedFile file() {
         return file == null ? ReceivedFile.NONE : file;
+    }
+
+    /** The client's explicit column mappings for its file (they win over its list's default and over recognition). */
+    public void mapColumns(ColumnMappings mappings) {
+        this.target = target.withColumnMappings(mappings);
     }
 
     /** Where the rows go and how. */

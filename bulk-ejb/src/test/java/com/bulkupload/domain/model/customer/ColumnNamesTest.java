@@ -1,4 +1,6 @@
-package com.bulkupload.domain.model.upload;
+package com.bulkupload.domain.model.customer;
+
+import com.bulkupload.domain.model.upload.UploadHeader;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package com.bulkupload.domain.model.upload;
+package com.bulkupload.domain.model.customer;
 
 import com.bulkupload.domain.model.customer.CustomerField;
 import java.text.Normalizer;
