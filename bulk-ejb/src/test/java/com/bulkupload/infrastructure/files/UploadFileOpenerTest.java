@@ -174,4 +174,41 @@ class UploadFileOpenerTest {
         assertEquals(List.of(2L, 5L), table.rows());
         assertEquals(List.of(List.of("a@example.com", "Ann"), List.of("b@example.com", "Bob")), table.records());
     }
+
+    @Test
+    void aWorkbookIsCountedAsSentSoItsXmlMayOutgrowTheSizeLimit() throws IOException {
+        // 20,000 rows: about 2 MB of sheet XML in a workbook of a few hundred KB; with a 1 MB limit
+        // the XML alone was refused as a "zip bomb" before
+        Path file = work.resolve("big.xlsx");
+        try (org.apache.poi.xssf.streaming.SXSSFWorkbook workbook = new org.apache.poi.xssf.streaming.SXSSFWorkbook(100);
+             java.io.OutputStream out = Files.newOutputStream(file)) {
+            org.apache.poi.ss.usermodel.Sheet sheet = workbook.createSheet();
+            org.apache.poi.ss.usermodel.Row header = sheet.createRow(0);
+            header.createCell(0).setCellValue("Email");
+            header.createCell(1).setCellValue("City");
+            for (int r = 1; r <= 20_000; r++) {
+                org.apache.poi.ss.usermodel.Row row = sheet.createRow(r);
+                row.createCell(0).setCellValue("person" + r + "@example.com");
+                row.createCell(1).setCellValue("Hangzhou");
+            }
+            workbook.write(out);
+        }
+        long limit = 1L << 20;
+        assertTrue(Files.size(file) < limit, "the workbook as sent is under the limit: " + Files.size(file));
+        List<Long> rows = new ArrayList<>();
+        try (UploadFiles.OpenedFile opened = new UploadFileOpener(limit, work).open(file, "big.xlsx", null, null, null)) {
+            opened.read(new RecordSink() {
+                @Override
+                public void header(List<String> names) {
+                    assertEquals(List.of("Email", "City"), names);
+                }
+
+                @Override
+                public void record(long rowNumber, List<String> fields) {
+                    rows.add(rowNumber);
+                }
+            });
+        }
+        assertEquals(20_000, rows.size());
+    }
 }
