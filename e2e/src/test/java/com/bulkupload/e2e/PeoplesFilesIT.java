@@ -168,4 +168,28 @@ class PeoplesFilesIT {
         assertEquals("UploadFileFormatNotSupported", missing.get("RequestStatus").asText(), missing.toString());
         assertEquals(3223, missing.get("Errors").get(0).get("Code").asInt(), "the list's mapping names Kontakt, which this file lacks");
     }
+
+    @Test
+    void thePreviewShowsHowAFileWouldBeReadAndImportsNothing() throws IOException {
+        Tenant tenant = BulkApi.newTenant();
+        StringBuilder csv = new StringBuilder("姓名,Email Address,备注,Favourite Colour\r\n");
+        for (int i = 1; i <= 8; i++) {
+            csv.append("客户").append(i).append(",p").append(i).append("@example.cn,杭州,blue\r\n");
+        }
+        Path file = file("preview.csv", csv.toString(), StandardCharsets.UTF_8);
+        BulkApi.Reply preview = BulkApi.multipart(BulkApi.BASE + "/api/v1/uploads/preview", tenant.headers(), file, "preview.csv",
+                "text/csv", "ColumnMappings", "{\"备注\":\"City\"}");
+        assertEquals(200, preview.status(), preview.body());
+        List<String> columns = new java.util.ArrayList<>();
+        preview.json().get("Columns").forEach(c -> columns.add(c.get("Header").asText() + "=" + c.get("Field").asText() + "/"
+                + c.get("ResolvedBy").asText()));
+        assertEquals(List.of("姓名=FullName/Alias", "Email Address=Email/Alias", "备注=City/Mapping", "Favourite Colour=null/Unrecognised"),
+                columns);
+        assertEquals(5, preview.json().get("Rows").size(), "the first five rows");
+        assertEquals("客户1", preview.json().get("Rows").get(0).get(0).asText());
+        assertTrue(preview.json().get("Format").asText().contains("delimited ','"), preview.body());
+        BulkApi.Reply uploads = BulkApi.send(BulkApi.withHeaders(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(BulkApi.BASE + "/api/v1/uploads")).GET(), tenant.headers()));
+        assertEquals(0, uploads.json().get("Uploads").size(), "a preview opens no request");
+    }
 }

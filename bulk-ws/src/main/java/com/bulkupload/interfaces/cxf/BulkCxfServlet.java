@@ -15,6 +15,7 @@ import com.bulkupload.application.requests.CustomerQueryService;
 import com.bulkupload.application.requests.EntityRecordUploads;
 import com.bulkupload.application.requests.FileSubmissionService;
 import com.bulkupload.application.requests.ListColumnMappings;
+import com.bulkupload.application.requests.UploadPreviews;
 import com.bulkupload.application.requests.UploadRequestService;
 import com.bulkupload.interfaces.admin.AdminKeyFilter;
 import com.bulkupload.interfaces.admin.AdminResource;
@@ -110,6 +111,9 @@ public class BulkCxfServlet extends CXFNonSpringServlet {
     @EJB
     ListColumnMappings listColumnMappings;
 
+    @EJB
+    UploadPreviews uploadPreviews;
+
     @Inject
     FileStore storage;
 
@@ -174,7 +178,7 @@ public class BulkCxfServlet extends CXFNonSpringServlet {
                         new ResultFileResource(resultFileUrls, storage)),
                 new NulCharacterFilter(), new UploadAuthenticationFilter(authentication),
                 new ApiExceptionMapper(ApiExceptionMapper.OWN_STATUS, true));
-        publish(bus, "/api/v1", List.of(new CustomerListResource(customerQueries, listColumnMappings), new UploadListResource(requests, rowReports),
+        publish(bus, "/api/v1", List.of(new CustomerListResource(customerQueries, listColumnMappings), new UploadListResource(requests, rowReports, uploadPreviews, receiver),
                         new AccountListResource(authentication)),
                 new NulCharacterFilter(), bingHeaders,
                 new ApiExceptionMapper(ApiExceptionMapper.OWN_STATUS, true));

@@ -1,21 +1,35 @@
 package com.bulkupload.interfaces.json;
 
+import com.bulkupload.application.BulkApiException;
+import com.bulkupload.application.CallerContext;
 import com.bulkupload.application.reports.RowReportService;
+import com.bulkupload.application.requests.UploadPreviews;
 import com.bulkupload.application.requests.UploadRequestService;
+import com.bulkupload.domain.model.error.ErrorCode;
 import com.bulkupload.interfaces.web.Authenticated;
 import com.bulkupload.interfaces.web.CallerContexts;
+import com.bulkupload.interfaces.web.JsonMapping;
+import com.bulkupload.interfaces.web.MultipartUpload;
+import com.bulkupload.interfaces.web.UploadReceiver;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import java.io.IOException;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code GET /api/v1/uploads} (CONTRACT §8): every upload request of the caller's account,
@@ -28,10 +42,68 @@ public class UploadListResource {
 
     private final UploadRequestService requests;
     private final RowReportService reports;
+    private final UploadPreviews previews;
+    private final UploadReceiver receiver;
 
-    public UploadListResource(UploadRequestService requests, RowReportService reports) {
+    public UploadListResource(UploadRequestService requests, RowReportService reports, UploadPreviews previews, UploadReceiver receiver) {
         this.requests = requests;
         this.reports = reports;
+        this.previews = previews;
+        this.receiver = receiver;
+    }
+
+    @JsonPropertyOrder({"Header", "Field", "ResolvedBy"})
+    public record PreviewColumnJson(@JsonProperty("Header") String header,
+                                    @JsonProperty("Field") String field,
+                                    @JsonProperty("ResolvedBy") String resolvedBy) {
+    }
+
+    @JsonPropertyOrder({"Format", "Columns", "Rows"})
+    public record PreviewJson(@JsonProperty("Format") String format,
+                              @JsonProperty("Columns") List<PreviewColumnJson> columns,
+                              @JsonProperty("Rows") List<List<String>> rows) {
+    }
+
+    /**
+     * {@code POST /api/v1/uploads/preview}: multipart like an upload (one file part; fields
+     * {@code charset}, {@code CustomerListId}, {@code ColumnMappings} as JSON text). Answers how the
+     * file would be read — nothing is stored or imported.
+     */
+    @POST
+    @Path("/preview")
+    public PreviewJson preview(@Context HttpServletRequest request, @Context HttpServletResponse response) throws IOException {
+        if (!MultipartUpload.isMultipart(request)) {
+            throw new BulkApiException(ErrorCode.MISSING_FILE, "Content-Type must be multipart/form-data.");
+        }
+        CallerContext caller = CallerContexts.current();
+        UploadPreviews.Preview preview = receiver.receive("preview-", caller.accountId(), request, response,
+                Set.of("charset", "CustomerListId", "ColumnMappings"), received -> previews.preview(caller, received.file(),
+                        listId(received.field("CustomerListId")), mappings(received.field("ColumnMappings"))));
+        return new PreviewJson(preview.format(), preview.columns().stream()
+                .map(c -> new PreviewColumnJson(c.header(), c.field(), c.resolvedBy())).toList(), preview.rows());
+    }
+
+    private static Long listId(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.valueOf(value.trim());
+        } catch (NumberFormatException e) {
+            throw new BulkApiException(ErrorCode.INVALID_CUSTOMER_LIST, "CustomerListId must be a whole number.");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> mappings(String json) {
+        if (json == null || json.isBlank()) {
+            return null;
+        }
+        try {
+            return JsonMapping.MAPPER.readValue(json, Map.class);
+        } catch (IOException | ClassCastException e) {
+            throw new BulkApiException(ErrorCode.INVALID_COLUMN_MAPPING, "ColumnMappings must be a JSON object of header to field (or null).");
+        }
     }
 
     @JsonPropertyOrder({"RequestId", "Protocol", "CreatedAt", "FileName", "CustomerListId", "RequestStatus", "PercentComplete",
