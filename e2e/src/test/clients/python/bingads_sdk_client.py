@@ -148,4 +148,17 @@ for label, rid, want in [("pending", pending_id, "PendingFileUpload"), ("failed"
           body.RequestStatus == want and set(entries) == {"RowsProcessed", "RowsFailed", "RowsWithWarning"}
           and (body.ResultFileUrl is None) == (want in ("PendingFileUpload", "Failed"))
           and no_errors(body) == (want in ("PendingFileUpload", "Completed")), body)
+
+# 7. a contact export as a CRM writes it (docs/columns.md), uploaded by the SDK as it is
+crm = os.path.join(work_dir, "%d-crm-export.csv" % time.time_ns())
+with open(crm, "w", encoding="utf-8", newline="") as f:
+    f.write("First Name,Last Name,Email Address,Mobile Phone,Company Name,Country/Region\r\n"
+            "Grace,Hopper,grace@example.com,+1 202 555 0101,Navy,United States\r\n"
+            "Alan,Turing,alan@example.com,+44 20 7946 0002,Bletchley Park,United Kingdom\r\n")
+path = BulkServiceManager(authorization_data(), poll_interval_in_milliseconds=500, location=soap_url, working_directory=work_dir).upload_file(
+    FileUploadParameters(upload_file_path=crm, result_file_directory=work_dir, result_file_name="crm-result.csv",
+                         response_mode="ErrorsAndResults", compress_upload_file=True, overwrite_result_file=True))
+rows = result_rows(path)
+check("a CRM export's headers are recognised: upload_file imports it without a column renamed",
+      [r["Result"] for r in rows] == ["Inserted", "Inserted"] and rows[0]["Email Address"] == "grace@example.com", rows)
 done()
