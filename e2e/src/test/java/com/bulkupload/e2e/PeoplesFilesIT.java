@@ -189,6 +189,16 @@ class PeoplesFilesIT {
         String state = marketoBatchState(token, submitted.json().get("result").get(0).get("batchId").asText());
         assertEquals("Complete", state, "the list's default mapping applied to a Marketo upload");
         assertEquals("Hamburg", customer(tenant, "list@example.com").get("City").asText());
+        BulkApi.Reply uploads = BulkApi.send(BulkApi.withHeaders(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(BulkApi.BASE + "/api/v1/uploads")).GET(), tenant.headers()));
+        JsonNode marketo = null;
+        for (JsonNode upload : uploads.json().get("Uploads")) {
+            if (upload.get("Protocol").asText().equals("Marketo")) {
+                marketo = upload;
+            }
+        }
+        assertEquals("{\"Kontakt\":\"Email\",\"Ort\":\"City\"}", String.valueOf(marketo == null ? null : marketo.get("ColumnMappings")),
+                "the upload shows the list default it was read with: " + uploads.body());
 
         Path lacking = file("lacking.csv", "Email,City\r\nz@example.com,Bonn\r\n", StandardCharsets.UTF_8);
         JsonNode missing = ImportFlowIT.importFile(tenant, "ErrorsOnly", lacking);

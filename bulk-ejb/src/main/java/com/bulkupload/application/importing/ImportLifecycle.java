@@ -91,14 +91,23 @@ public class ImportLifecycle {
                 mappingsOf(request));
     }
 
-    /** The request's own column mappings, else its list's default ones, else none (recognition alone). */
+    /**
+     * The request's own column mappings, else its list's default ones, else none (recognition
+     * alone). A list's default is copied to the request when its import first claims it: the
+     * request then shows the mappings its file was read with (§8), and a resumed import reads the
+     * header as the first run did even if the list's default changed in between.
+     */
     private ColumnMappings mappingsOf(UploadRequest request) {
         ColumnMappings own = request.target().columnMappings();
         if (!own.isEmpty()) {
             return own;
         }
-        return lists.findInAccount(request.target().customerListId(), request.accountId())
+        ColumnMappings listDefault = lists.findInAccount(request.target().customerListId(), request.accountId())
                 .map(CustomerList::columnMappings).orElse(ColumnMappings.NONE);
+        if (!listDefault.isEmpty()) {
+            request.mapColumns(listDefault);
+        }
+        return listDefault;
     }
 
     /**

@@ -189,7 +189,9 @@ public class UploadRequestService {
     static final int MAX_PAGE_SIZE = 200;
 
     /** One request in an account's list of uploads (CONTRACT §8). */
-    public record UploadSummary(UploadStatusView status, Protocol protocol, Instant createdAt, String fileName, Long customerListId) {
+    /** {@code columnMappings}: the ones the request's file is read with (its own, or its list's default once the import began); empty when none. */
+    public record UploadSummary(UploadStatusView status, Protocol protocol, Instant createdAt, String fileName, Long customerListId,
+                                Map<String, String> columnMappings) {
     }
 
     public record UploadPage(List<UploadSummary> uploads, String nextPageToken) {
@@ -213,7 +215,8 @@ public class UploadRequestService {
         Instant now = clock.instant();
         found.forEach(r -> r.expireIfNoFileBy(now));
         List<UploadSummary> page = found.stream().limit(size)
-                .map(r -> new UploadSummary(view(r), r.protocol(), r.createdAt(), r.file().fileName(), r.target().customerListId())).toList();
+                .map(r -> new UploadSummary(view(r), r.protocol(), r.createdAt(), r.file().fileName(), r.target().customerListId(),
+                        r.target().columnMappings().asMap())).toList();
         String next = found.size() > size ? PageTokens.encode(found.get(size - 1)) : null;
         return new UploadPage(page, next);
     }

@@ -107,7 +107,7 @@ public class UploadListResource {
     }
 
     @JsonPropertyOrder({"RequestId", "Protocol", "CreatedAt", "FileName", "CustomerListId", "RequestStatus", "PercentComplete",
-            "RowsProcessed", "RowsFailed", "RowsWithWarning"})
+            "RowsProcessed", "RowsFailed", "RowsWithWarning", "ColumnMappings"})
     public record UploadJson(@JsonProperty("RequestId") String requestId,
                              @JsonProperty("Protocol") String protocol,
                              @JsonProperty("CreatedAt") String createdAt,
@@ -117,13 +117,15 @@ public class UploadListResource {
                              @JsonProperty("PercentComplete") int percentComplete,
                              @JsonProperty("RowsProcessed") long rowsProcessed,
                              @JsonProperty("RowsFailed") long rowsFailed,
-                             @JsonProperty("RowsWithWarning") long rowsWithWarning) {
+                             @JsonProperty("RowsWithWarning") long rowsWithWarning,
+                             // the mappings the file is read with (its own, or its list's default once the import began)
+                             @JsonProperty("ColumnMappings") @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> columnMappings) {
 
         static UploadJson of(UploadRequestService.UploadSummary upload) {
             var status = upload.status();
             return new UploadJson(status.requestId(), upload.protocol().name(), upload.createdAt().toString(), upload.fileName(),
                     upload.customerListId(), status.requestStatus().name(), status.percentComplete(), status.rowsProcessed(),
-                    status.rowsFailed(), status.rowsWithWarning());
+                    status.rowsFailed(), status.rowsWithWarning(), upload.columnMappings());
         }
     }
 
