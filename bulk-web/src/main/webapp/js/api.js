@@ -160,6 +160,31 @@ export async function postJson(path, body) {
   return response.json();
 }
 
+export async function putJson(path, body) {
+  const response = await send(path, { method: 'PUT', headers: { ...headers(), 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  return response.json();
+}
+
+export async function remove(path) {
+  const response = await send(path, { method: 'DELETE', headers: headers() });
+  return response.json();
+}
+
+// the preview reads a text file's first lines only: a big CSV need not cross the wire for it
+// (a workbook or a .zip is read from its end, so it goes whole)
+const PREVIEW_PREFIX_BYTES = 1 << 20;
+
+/** How the server would read a file (format, header, first rows, each column's field), importing nothing. */
+export async function preview(file, { charset, listId }) {
+  const form = new FormData();
+  if (charset) form.append('charset', charset);
+  if (listId) form.append('CustomerListId', String(listId));
+  const whole = /\.(xlsx|zip)$/i.test(file.name) || file.size <= PREVIEW_PREFIX_BYTES;
+  form.append('file', whole ? file : file.slice(0, PREVIEW_PREFIX_BYTES), file.name);
+  const response = await send('/api/v1/uploads/preview', { method: 'POST', headers: headers(), body: form });
+  return response.json();
+}
+
 /** Sends a file to an UploadUrl, reporting the bytes sent (fetch cannot: XMLHttpRequest can). */
 export function uploadFile(uploadUrl, file, charset, onProgress) {
   return new Promise((resolve, reject) => {

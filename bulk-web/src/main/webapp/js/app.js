@@ -142,8 +142,40 @@ async function newUploadView() {
   const sent = el('progress', { id: 'upload-progress', max: 100, value: 0, 'aria-label': 'File sent', hidden: true });
   const sentText = el('span', { id: 'upload-progress-text' });
   const submit = el('button', { type: 'submit', id: 'upload' }, 'Upload');
+  const mapping = el('section', { id: 'mapping', 'aria-live': 'polite' });
   let picked = null;
-  const pick = f => { picked = f; chosen.textContent = f ? `${f.name} (${f.size.toLocaleString()} bytes)` : 'No file chosen.'; };
+  let step = null;
+  const previewPicked = async () => {
+    step = null;
+    mapping.replaceChildren();
+    if (!picked) return;
+    notice(null);
+    const file = picked;
+    mapping.replaceChildren(el('p', { class: 'muted' }, 'Reading the file\u2019s header\u2026'));
+    const asked = { charset: charset.value.trim(), listId: Number(list.value) || null };
+    let preview;
+    try {
+      preview = await api.preview(file, asked);
+    } catch (error) {
+      // told beside the file, not in the page's notice: the person may have moved on meanwhile
+      if (isCurrent(generation) && file === picked) {
+        mapping.replaceChildren(el('p', { id: 'preview-error', class: 'notice', role: 'alert' },
+          `The file cannot be previewed: ${error.message}${error.code ? ` (error ${error.code})` : ''}`));
+      }
+      return;
+    }
+    // a later pick, list or charset has its own preview on the way
+    if (!isCurrent(generation) || file !== picked || asked.charset !== charset.value.trim() || asked.listId !== (Number(list.value) || null)) return;
+    step = mappingStep(preview);
+    mapping.replaceChildren(step.node);
+  };
+  const pick = f => {
+    picked = f;
+    chosen.textContent = f ? `${f.name} (${f.size.toLocaleString()} bytes)` : 'No file chosen.';
+    previewPicked();
+  };
+  list.addEventListener('change', previewPicked);
+  charset.addEventListener('change', previewPicked);
   file.addEventListener('change', () => pick(file.files[0] || null));
   drop.addEventListener('dragover', e => { e.preventDefault(); drop.classList.add('over'); });
   drop.addEventListener('dragleave', () => drop.classList.remove('over'));
@@ -156,7 +188,8 @@ async function newUploadView() {
     submit.disabled = true;
     const opened = await guarded(() => api.postJson('/Bulk/v13/BulkUploadUrl/Query', {
       ResponseMode: mode.value, AccountId: api.current().accountId, CustomerListId: Number(list.value) || null,
-      LookupField: lookup.value, PartitionName: partition.value.trim() || 'Default' }));
+      LookupField: lookup.value, PartitionName: partition.value.trim() || 'Default',
+      ...(step && step.changed() ? { ColumnMappings: step.mappings() } : {}) }));
     if (!opened) { submit.disabled = false; return; }
     sent.hidden = false;
     const ok = await guarded(async () => {
@@ -172,6 +205,7 @@ async function newUploadView() {
   drop,
   el('p', { id: 'file-hint', class: 'hint' }, 'CSV, TSV, SSV or XLSX, alone or inside .zip or .gz. Header row first.'),
   el('div', {}, el('label', { for: 'list' }, 'Customer list'), list),
+  mapping,
   el('div', {}, el('label', { for: 'lookup' }, 'Lookup field'), lookup),
   el('div', {}, el('label', { for: 'partition' }, 'Partition'), partition),
   el('div', {}, el('label', { for: 'response-mode' }, 'Result file'), mode),
@@ -179,6 +213,39 @@ async function newUploadView() {
     el('span', { id: 'charset-hint', class: 'hint' }, 'Only for files not in UTF-8 or UTF-16 with a BOM.')),
   el('div', {}, submit, ' ', sent, sentText));
   render('New upload', form);
+}
+
+const RESOLVED_BY = {
+  Mapping: 'by a mapping', ListDefault: 'by the list\u2019s default mapping', Exact: 'by its name', Alias: 'by a known alias',
+  Ignored: 'ignored by a mapping', Unrecognised: 'not recognised: ignored',
+};
+
+/**
+ * The mapping step of a new upload: every column of the previewed file with the field it will be
+ * read as in a select ("ignore" for none) and its first rows under it. Once the person changes a
+ * column, every column's choice is sent as the request's ColumnMappings (a request's own mappings
+ * replace the list's default whole, so a partial one would drop the rest of it).
+ */
+function mappingStep(preview) {
+  const selects = preview.Columns.map((c, i) => el('select', { id: `field-${i}`, 'aria-label': `Field for column ${c.Header}`,
+    'aria-describedby': `how-${i}` },
+  el('option', { value: '' }, '(ignore)'), preview.Fields.map(f => el('option', { value: f, selected: f === c.Field }, f))));
+  const original = preview.Columns.map(c => c.Field || '');
+  const changed = () => selects.some((s, i) => s.value !== original[i]);
+  const mappings = () => Object.fromEntries(preview.Columns.map((c, i) => [c.Header, selects[i].value || null]));
+  const node = el('div', { class: 'stack' },
+    el('h2', {}, 'Columns'),
+    el('p', { id: 'read-as', class: 'hint' }, `Read as ${preview.Format}. Choose the field each column fills; the first rows are shown under it.`),
+    el('div', { class: 'table-wrap' }, el('table', { id: 'mapping-table' },
+      el('caption', { class: 'muted' }, 'How each column of the file will be read'),
+      el('thead', {},
+        el('tr', {}, preview.Columns.map(c => el('th', { scope: 'col' }, c.Header))),
+        el('tr', {}, preview.Columns.map((c, i) => el('td', {}, selects[i],
+          el('div', { id: `how-${i}`, class: 'hint' }, RESOLVED_BY[c.ResolvedBy] || c.ResolvedBy))))),
+      el('tbody', {}, preview.Rows.length === 0
+        ? el('tr', {}, el('td', { colspan: Math.max(1, preview.Columns.length), class: 'muted' }, 'The file has no rows.'))
+        : preview.Rows.map(r => el('tr', {}, preview.Columns.map((c, i) => el('td', {}, r[i] ?? ''))))))));
+  return { node, changed, mappings };
 }
 
 // ---- one request ----------------------------------------------------------------------------
@@ -203,15 +270,25 @@ async function requestView(requestId) {
   render(`Upload ${requestId}`, holder, failed);
   const refresh = async () => {
     const s = await guarded(() => api.postJson('/Bulk/v13/BulkUploadStatus/Query', { RequestId: requestId }));
-    if (!s || !isCurrent(generation)) return;
+    const upload = s && await guarded(() => api.get(`/api/v1/uploads/${encodeURIComponent(requestId)}`));
+    if (!s || !upload || !isCurrent(generation)) return;
+    const mapped = Object.entries(upload.ColumnMappings || {});
     const errors = s.Errors || [];
-    holder.replaceChildren(
+    // replaceChildren would write an absent part as the text "null": absent parts are left out
+    holder.replaceChildren(...[
       el('dl', { class: 'counts' },
+        el('dt', {}, 'File'), el('dd', { id: 'file-name' }, upload.FileName || '\u2014'),
+        upload.Delimiter ? [el('dt', {}, 'Delimiter'), el('dd', { id: 'delimiter' }, upload.Delimiter === '\t' ? 'tab' : upload.Delimiter)] : null,
         el('dt', {}, 'Status'), el('dd', { id: 'request-status' }, statusCell(s.RequestStatus)),
         el('dt', {}, 'Progress'), el('dd', {}, progressCell(s)),
         el('dt', {}, 'Rows processed'), el('dd', { id: 'rows-processed' }, s.RowsProcessed),
         el('dt', {}, 'Rows failed'), el('dd', { id: 'rows-failed' }, s.RowsFailed),
         el('dt', {}, 'Rows with warnings'), el('dd', { id: 'rows-warned' }, s.RowsWithWarning)),
+      mapped.length ? el('section', { id: 'mapping-applied' }, el('h2', {}, 'Column mapping applied'),
+        table('Each mapped header of the file and the field it was read as', [
+          { title: 'Header', value: m => m[0] },
+          { title: 'Field', value: m => m[1] || '(ignored)' },
+        ], mapped)) : null,
       el('h2', {}, 'Errors and warnings'),
       table('Every error the request reported, with its code', [
         { title: 'Code', num: true, value: e => e.Code },
@@ -222,7 +299,8 @@ async function requestView(requestId) {
       s.ResultFileUrl ? el('p', {}, el('a', { href: s.ResultFileUrl, id: 'result-file' }, 'Download the result file'),
         el('span', { class: 'hint' }, ' (a zip with every row\u2019s outcome; the link works for 5 minutes)')) : null,
       s.ResultFileUrl && s.RowsFailed > 0 ? el('p', {}, el('button', { type: 'button', id: 'download-failed', class: 'secondary',
-        onclick: () => downloadFailedRows(requestId, failed) }, `Failed rows (${s.RowsFailed}) to fix and send again`)) : null);
+        onclick: () => downloadFailedRows(requestId, failed) }, `Failed rows (${s.RowsFailed}) to fix and send again`)) : null,
+    ].filter(Boolean));
     if (!FINAL.has(s.RequestStatus)) setTimeout(() => isCurrent(generation) && refresh(), POLL_MS);
   };
   await refresh();
@@ -256,7 +334,9 @@ async function customersView(listId, params) {
   } }, FILTERS.map(([name, title], i) => el('div', {}, el('label', { for: `filter-${name}` }, title), inputs[i])),
   el('div', {}, el('button', { type: 'submit', id: 'apply-filters' }, 'Filter')));
   const holder = el('div', { id: 'customers' }, 'Loading\u2026');
-  render(`List ${listId}`, form, holder);
+  const defaults = el('section', { id: 'default-mapping' });
+  render(`List ${listId}`, form, holder, defaults);
+  defaultMappingEditor(listId, defaults, generation);
   const query = new URLSearchParams({ pageSize: '50' });
   for (const [name] of FILTERS) if (params.get(name)) query.set(name, params.get(name));
   if (params.get('pageToken')) query.set('pageToken', params.get('pageToken'));
@@ -279,6 +359,51 @@ async function customersView(listId, params) {
   ], page.Customers), el('div', { class: 'pager' },
     params.get('pageToken') ? el('a', { href: `#/lists/${listId}` }, 'First page') : null,
     page.NextPageToken ? el('a', { href: `#/lists/${listId}?${next}` }, 'Next page') : null));
+}
+
+/**
+ * A list's default column mapping (applied to every upload into the list, whatever protocol sent
+ * it): a row per header with the field it fills, or "ignore"; saved whole with PUT, removed with DELETE.
+ */
+async function defaultMappingEditor(listId, target, generation) {
+  const path = `/api/v1/lists/${encodeURIComponent(listId)}/column-mapping`;
+  const current = await guarded(() => api.get(path));
+  if (!current || !isCurrent(generation)) return;
+  const rows = el('tbody', {});
+  let next = 0;
+  const addRow = (header = '', field = '') => {
+    const n = next++;
+    const name = el('input', { type: 'text', id: `default-header-${n}`, class: 'default-header', value: header, 'aria-label': 'Header as uploaded' });
+    const select = el('select', { id: `default-field-${n}`, class: 'default-field', 'aria-label': 'Field it fills' },
+      el('option', { value: '' }, '(ignore)'), current.Fields.map(f => el('option', { value: f, selected: f === field }, f)));
+    const row = el('tr', {}, el('td', {}, name), el('td', {}, select),
+      el('td', {}, el('button', { type: 'button', class: 'secondary', onclick: () => { row.remove(); } }, 'Remove')));
+    rows.append(row);
+    return name;
+  };
+  Object.entries(current.ColumnMappings || {}).forEach(([h, f]) => addRow(h, f || ''));
+  const saved = el('span', { id: 'default-mapping-saved', class: 'hint', role: 'status' });
+  const mappings = () => Object.fromEntries([...rows.querySelectorAll('tr')]
+    .map(r => [r.querySelector('.default-header').value.trim(), r.querySelector('.default-field').value || null])
+    .filter(([h]) => h));
+  const form = el('form', { class: 'stack', id: 'default-mapping-form', onsubmit: async e => {
+    e.preventDefault();
+    notice(null);
+    const answer = await guarded(() => api.putJson(path, { ColumnMappings: mappings() }));
+    if (answer) saved.textContent = `Saved: ${Object.keys(answer.ColumnMappings).length} columns.`;
+  } },
+  el('h2', {}, 'Default column mapping'),
+  el('p', { class: 'hint' }, 'Applied to every upload into this list that brings no mapping of its own, whatever sent it (Marketo, Alibaba, Taobao, the API).'),
+  el('div', { class: 'table-wrap' }, el('table', {}, el('caption', { class: 'muted' }, 'Header as uploaded, and the field it fills'),
+    el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Header'), el('th', { scope: 'col' }, 'Field'), el('th', { scope: 'col' }, ''))), rows)),
+  el('div', {},
+    el('button', { type: 'button', id: 'add-default-column', class: 'secondary', onclick: () => addRow().focus() }, 'Add a column'), ' ',
+    el('button', { type: 'submit', id: 'save-default-mapping' }, 'Save mapping'), ' ',
+    el('button', { type: 'button', id: 'clear-default-mapping', class: 'secondary', onclick: async () => {
+      notice(null);
+      if (await guarded(() => api.remove(path))) { rows.replaceChildren(); saved.textContent = 'The list has no default mapping.'; }
+    } }, 'Remove the default'), ' ', saved));
+  target.replaceChildren(form);
 }
 
 // ---- frame ----------------------------------------------------------------------------------

@@ -55,6 +55,8 @@ class AlibabaApiIT {
 
     private static HttpServer files;
     private static String fileBase;
+    /** Files a test makes (a workbook generated with POI), served under {@code /generated/}. */
+    private static Path generated;
     private static final Map<String, AtomicInteger> HITS = new ConcurrentHashMap<>();
 
     @BeforeAll
@@ -66,6 +68,16 @@ class AlibabaApiIT {
             hit("/data/");
             Path file = ImportFlowIT.DATA.resolve(exchange.getRequestURI().getPath().substring("/data/".length())).normalize();
             byte[] body = file.startsWith(ImportFlowIT.DATA.normalize()) && Files.isRegularFile(file) ? Files.readAllBytes(file) : null;
+            exchange.sendResponseHeaders(body == null ? 404 : 200, body == null ? -1 : body.length);
+            if (body != null) {
+                exchange.getResponseBody().write(body);
+            }
+            exchange.close();
+        });
+        generated = Files.createTempDirectory("alibaba-generated");
+        files.createContext("/generated/", exchange -> {
+            Path file = generated.resolve(exchange.getRequestURI().getPath().substring("/generated/".length())).normalize();
+            byte[] body = file.startsWith(generated) && Files.isRegularFile(file) ? Files.readAllBytes(file) : null;
             exchange.sendResponseHeaders(body == null ? 404 : 200, body == null ? -1 : body.length);
             if (body != null) {
                 exchange.getResponseBody().write(body);
@@ -170,11 +182,66 @@ class AlibabaApiIT {
         }
     }
 
+    /**
+     * A Chinese business template as people fill it in: a workbook whose headers carry notes in
+     * brackets and one column (门店城市, the store's city) no alias knows, which the list's default
+     * mapping names. Sent by Alibaba's Java client as a FileUrl into that list, then analysed as a
+     * crowd through Taobao's TOP client: the cities counted are the mapped column's.
+     */
+    @Test
+    void aChineseWorkbookByFileUrlFillsAMappedListWhoseCrowdAnalysisCountsItsCities() throws Exception {
+        Tenant tenant = BulkApi.newTenant();
+        Reply mapped = BulkApi.send(BulkApi.withHeaders(HttpRequest.newBuilder(URI.create(BulkApi.BASE + "/api/v1/lists/"
+                + tenant.defaultListId() + "/column-mapping")).PUT(HttpRequest.BodyPublishers.ofString("{\"ColumnMappings\":{\"门店城市\":\"City\"}}"))
+                .header("Content-Type", "application/json"), tenant.headers()));
+        assertEquals(200, mapped.status(), mapped.body());
+        String workbook = "customers-cn-" + UUID.randomUUID() + ".xlsx";
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+             OutputStream out = Files.newOutputStream(generated.resolve(workbook))) {
+            org.apache.poi.ss.usermodel.Sheet sheet = book.createSheet("客户名单");
+            String[][] cells = {{"姓名", "邮箱（必填）", "手机号码（必填）", "门店城市"},
+                    {"张伟", "zhang.wei@example.cn", "13800000011", "杭州"},
+                    {"李娜", "li.na@example.cn", "13800000012", "杭州"},
+                    {"王磊", "wang.lei@example.cn", "13800000013", "杭州"},
+                    {"赵敏", "zhao.min@example.cn", "13800000014", "上海"}};
+            for (int r = 0; r < cells.length; r++) {
+                org.apache.poi.ss.usermodel.Row row = sheet.createRow(r);
+                for (int c = 0; c < cells[r].length; c++) {
+                    row.createCell(c).setCellValue(cells[r][c]);
+                }
+            }
+            book.write(out);
+        }
+        JsonNode key = BulkApi.signingKey(tenant);
+        Config config = new Config().setAccessKeyId(key.path("KeyId").asText()).setAccessKeySecret(key.path("KeySecret").asText());
+        config.endpoint = "localhost:8080";
+        config.protocol = "HTTP";
+        com.aliyun.teaopenapi.Client alibaba = new com.aliyun.teaopenapi.Client(config);
+        Map<?, ?> task = uploadAndAwait(alibaba, tenant, "客户名单.xlsx", fileBase + "/generated/" + workbook);
+        assertEquals("Success", task.get("Status"), task.toString());
+        assertEquals(4, ((Number) task.get("SuccessCount")).intValue(), task.toString());
+
+        com.taobao.api.DefaultTaobaoClient taobao = new com.taobao.api.DefaultTaobaoClient(TaobaoTopIT.ROUTER, key.path("KeyId").asText(),
+                key.path("KeySecret").asText(), "json", 15_000, 15_000, "hmac-sha256");
+        java.time.LocalDateTime now = java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai"));
+        var created = TaobaoTopIT.update(taobao, tenant, "create", "{\"crowd_id\":" + tenant.defaultListId() + ",\"start_time\":\""
+                + TaobaoTopIT.TOP_TIME.format(now.minusHours(1)) + "\",\"end_time\":\"" + TaobaoTopIT.TOP_TIME.format(now.plusDays(7)) + "\"}");
+        assertTrue(created.isSuccess() && created.getResult().getSuccess(), created.getBody());
+        var analysis = TaobaoTopIT.awaitReady(taobao, tenant, created.getResult().getResult().getTaskId(), 4);
+        assertEquals(4, analysis.getWithEmailCount());
+        assertEquals(4, analysis.getWithPhoneCount());
+        assertEquals(List.of("杭州=3", "上海=1"), analysis.getTopCities().stream().map(c -> c.getName() + "=" + c.getCount()).toList());
+    }
+
     private static Map<?, ?> uploadAndAwait(com.aliyun.teaopenapi.Client client, Tenant tenant, String fileName) throws Exception {
+        return uploadAndAwait(client, tenant, fileName, fileBase + "/data/" + fileName);
+    }
+
+    private static Map<?, ?> uploadAndAwait(com.aliyun.teaopenapi.Client client, Tenant tenant, String fileName, String url) throws Exception {
         Map<String, Object> query = new LinkedHashMap<>();
         query.put("CustomerListId", tenant.defaultListId());
         query.put("FileName", fileName);
-        query.put("FileUrl", fileBase + "/data/" + fileName);
+        query.put("FileUrl", url);
         Map<String, ?> created = body(client.callApi(params("BatchUploadCustomerManagement"),
                 new OpenApiRequest().setQuery(com.aliyun.openapiutil.Client.query(query)), new RuntimeOptions()));
         String taskId = String.valueOf(((Map<?, ?>) created.get("Data")).get("UploadTaskId"));

@@ -242,6 +242,75 @@ class ConsoleIT {
 
     @Test
     @Order(8)
+    void theMappingStepShowsHowEachColumnIsReadAndAFieldChangedThereIsImported() throws Exception {
+        Path file = Files.createTempFile("console-mapping", ".csv");
+        // Excel's "CSV" in many locales: semicolons, a CRM's header, a column nothing recognises
+        Files.writeString(file, "Email Address;Given Name;Notes\nmap1@example.com;Ann;Berlin\nmap2@example.com;Bo;Paris\n");
+        browser.get(BulkApi.BASE + "/console/#/new");
+        waiting.until(ExpectedConditions.visibilityOfElementLocated(By.id("upload-form")));
+        browser.findElement(By.id("file")).sendKeys(file.toString());
+        waiting.until(ExpectedConditions.visibilityOfElementLocated(By.id("mapping-table")));
+        assertTrue(text(By.id("read-as")).contains("delimited ';'"), text(By.id("read-as")));
+        assertEquals("Email", new Select(browser.findElement(By.id("field-0"))).getFirstSelectedOption().getAttribute("value"));
+        assertEquals("by a known alias", text(By.id("how-0")));
+        assertEquals("FirstName", new Select(browser.findElement(By.id("field-1"))).getFirstSelectedOption().getAttribute("value"));
+        assertEquals("", new Select(browser.findElement(By.id("field-2"))).getFirstSelectedOption().getAttribute("value"));
+        assertEquals("not recognised: ignored", text(By.id("how-2")));
+        assertTrue(text(By.id("mapping-table")).contains("Berlin"), "the first rows are shown under their columns");
+        new Select(browser.findElement(By.id("field-2"))).selectByValue("City");
+        snap("new-upload-mapping-step");
+        browser.findElement(By.id("upload")).click();
+        waiting.until(ExpectedConditions.visibilityOfElementLocated(By.id("request-status")));
+        awaitStatus("Completed");
+        waiting.until(ExpectedConditions.visibilityOfElementLocated(By.id("mapping-applied")));
+        assertEquals(";", text(By.id("delimiter")));
+        String page = text(By.id("request"));
+        assertTrue(page.contains("Notes") && page.contains("City") && page.contains("Email Address"), page);
+        snap("request-mapping-applied");
+        Map<String, String> cities = BulkApi.listCustomers(tenant, tenant.defaultListId()).stream()
+                .filter(c -> c.get("Email").asText().startsWith("map"))
+                .collect(Collectors.toMap(c -> c.get("Email").asText(), c -> c.get("City").asText()));
+        assertEquals(Map.of("map1@example.com", "Berlin", "map2@example.com", "Paris"), cities);
+        Files.delete(file);
+    }
+
+    @Test
+    @Order(9)
+    void aListsPageEditsItsDefaultMappingFromTheKeyboard() {
+        String path = "/api/v1/lists/" + tenant.defaultListId() + "/column-mapping";
+        browser.get(BulkApi.BASE + "/console/#/lists/" + tenant.defaultListId());
+        waiting.until(ExpectedConditions.visibilityOfElementLocated(By.id("default-mapping-form")));
+        browser.findElement(By.id("add-default-column")).click();
+        WebElement header = browser.switchTo().activeElement();
+        assertTrue(header.getAttribute("id").startsWith("default-header-"), "a new row takes the focus: " + header.getAttribute("id"));
+        header.sendKeys("备注");
+        header.sendKeys(org.openqa.selenium.Keys.TAB);
+        WebElement field = browser.switchTo().activeElement();
+        assertTrue(field.getAttribute("id").startsWith("default-field-"), "Tab moves to its field: " + field.getAttribute("id"));
+        new Select(field).selectByValue("City");
+        browser.findElement(By.id("save-default-mapping")).click();
+        waiting.until(d -> d.findElement(By.id("default-mapping-saved")).getText().startsWith("Saved: 1"));
+        assertEquals(Map.of("备注", "City"), mappingOf(path));
+        browser.navigate().refresh();
+        waiting.until(d -> !d.findElements(By.cssSelector("#default-mapping-form .default-header")).isEmpty());
+        assertEquals("备注", browser.findElement(By.cssSelector("#default-mapping-form .default-header")).getAttribute("value"));
+        snap("list-default-mapping");
+        browser.findElement(By.id("clear-default-mapping")).click();
+        waiting.until(d -> d.findElement(By.id("default-mapping-saved")).getText().contains("no default"));
+        assertEquals(Map.of(), mappingOf(path));
+    }
+
+    private Map<String, String> mappingOf(String path) {
+        BulkApi.Reply reply = BulkApi.send(BulkApi.withHeaders(java.net.http.HttpRequest.newBuilder(java.net.URI.create(BulkApi.BASE + path)).GET(),
+                tenant.headers()));
+        assertEquals(200, reply.status(), reply.body());
+        Map<String, String> mappings = new java.util.LinkedHashMap<>();
+        reply.json().get("ColumnMappings").fields().forEachRemaining(e -> mappings.put(e.getKey(), e.getValue().isNull() ? null : e.getValue().asText()));
+        return mappings;
+    }
+
+    @Test
+    @Order(10)
     void signingOutForgetsTheToken() {
         browser.findElement(By.id("sign-out")).click();
         waiting.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-form")));

@@ -111,12 +111,28 @@ class PeoplesFilesIT {
     void excelsSemicolonCsvAndItsBlankRowsImportRowForRow() throws IOException {
         Tenant tenant = BulkApi.newTenant();
         Path excel = file("export.csv", "Email;FirstName;LastName;City\r\na@example.de;Anna;Müller;Köln\r\n;;;\r\n"
-                + "b@example.de;Bernd;Schulz;Berlin\r\n;;;\r\n;;;\r\n", StandardCharsets.UTF_8);
+                + "b@example.de;Bernd;Schulz;Berlin\r\n;;;\r\nnot-an-email;Clara;Wolf;Bonn\r\n;;;\r\n", StandardCharsets.UTF_8);
         JsonNode status = ImportFlowIT.importFile(tenant, "ErrorsAndResults", excel);
-        assertEquals("Completed", status.get("RequestStatus").asText(), status.toString());
-        assertEquals(List.of("2", "0"), List.of(counter(status, "RowsProcessed"), counter(status, "RowsFailed")),
+        assertEquals("CompletedWithErrors", status.get("RequestStatus").asText(), status.toString());
+        assertEquals(List.of("3", "1"), List.of(counter(status, "RowsProcessed"), counter(status, "RowsFailed")),
                 "blank rows are no records: " + status);
         assertEquals("Köln", customer(tenant, "a@example.de").get("City").asText());
+        // the delimiter found in the header line is the upload's, and its failed rows come back with it
+        String requestId = apiGet(tenant, "/api/v1/uploads").json().get("Uploads").get(0).get("RequestId").asText();
+        BulkApi.Reply detail = apiGet(tenant, "/api/v1/uploads/" + requestId);
+        assertEquals(";", detail.json().get("Delimiter").asText(), detail.body());
+        BulkApi.Reply failures = apiGet(tenant, "/api/v1/uploads/" + requestId + "/failures");
+        assertEquals(200, failures.status(), failures.body());
+        List<String> lines = failures.body().lines().toList();
+        assertEquals(2, lines.size(), failures.body());
+        assertEquals("Email;FirstName;LastName;City;Error", lines.get(0));
+        assertTrue(lines.get(1).startsWith("not-an-email;Clara;Wolf;Bonn;"), lines.get(1));
+        assertEquals(404, apiGet(BulkApi.newTenant(), "/api/v1/uploads/" + requestId).status(), "another account's upload is unknown");
+    }
+
+    private static BulkApi.Reply apiGet(Tenant tenant, String path) {
+        return BulkApi.send(BulkApi.withHeaders(java.net.http.HttpRequest.newBuilder(java.net.URI.create(BulkApi.BASE + path)).GET(),
+                tenant.headers()));
     }
 
     @Test
@@ -225,8 +241,21 @@ class PeoplesFilesIT {
         assertEquals(5, preview.json().get("Rows").size(), "the first five rows");
         assertEquals("客户1", preview.json().get("Rows").get(0).get(0).asText());
         assertTrue(preview.json().get("Format").asText().contains("delimited ','"), preview.body());
-        BulkApi.Reply uploads = BulkApi.send(BulkApi.withHeaders(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create(BulkApi.BASE + "/api/v1/uploads")).GET(), tenant.headers()));
+        assertEquals(",", preview.json().get("Delimiter").asText());
+        assertTrue(preview.json().get("Fields").toString().contains("\"FullName\""), preview.body());
+        BulkApi.Reply uploads = apiGet(tenant, "/api/v1/uploads");
         assertEquals(0, uploads.json().get("Uploads").size(), "a preview opens no request");
+
+        // a big file: only its first lines are kept, cut at a line's end, and read as the same table
+        StringBuilder big = new StringBuilder("Email|FirstName|City\n");
+        for (int i = 0; big.length() < 3_000_000; i++) {
+            big.append("big").append(i).append("@example.com|\"Name, ").append(i).append("\"|Stadt ").append(i).append('\n');
+        }
+        Path bigFile = file("big.txt", big.toString(), StandardCharsets.UTF_8);
+        BulkApi.Reply bigPreview = BulkApi.multipart(BulkApi.BASE + "/api/v1/uploads/preview", tenant.headers(), bigFile, "big.txt",
+                "text/plain");
+        assertEquals(200, bigPreview.status(), bigPreview.body());
+        assertEquals("|", bigPreview.json().get("Delimiter").asText());
+        assertEquals("[\"big4@example.com\",\"Name, 4\",\"Stadt 4\"]", bigPreview.json().get("Rows").get(4).toString());
     }
 }

@@ -30,8 +30,8 @@ import org.junit.jupiter.api.Test;
 @RunAsClient
 class TaobaoTopIT {
 
-    private static final DateTimeFormatter TOP_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-    private static final String ROUTER = BulkApi.BASE + "/router/rest";
+    static final DateTimeFormatter TOP_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    static final String ROUTER = BulkApi.BASE + "/router/rest";
 
     @Test
     void topsJavaClientCreatesReadsRefreshesRetimesReloadsAndDeletesAnAnalysisTask() throws Exception {
@@ -153,7 +153,7 @@ class TaobaoTopIT {
         return request;
     }
 
-    private static CrowdAnalysisUpdateResponse update(DefaultTaobaoClient client, Tenant tenant, String operation, String taskDto) throws Exception {
+    static CrowdAnalysisUpdateResponse update(DefaultTaobaoClient client, Tenant tenant, String operation, String taskDto) throws Exception {
         return client.execute(request(operation, taskDto), tenant.accessToken());
     }
 
@@ -163,7 +163,7 @@ class TaobaoTopIT {
         return client.execute(request, tenant.accessToken());
     }
 
-    private static CrowdAnalysisGetResponse.Task awaitReady(DefaultTaobaoClient client, Tenant tenant, long taskId, long members) throws Exception {
+    static CrowdAnalysisGetResponse.Task awaitReady(DefaultTaobaoClient client, Tenant tenant, long taskId, long members) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (true) {
             CrowdAnalysisGetResponse response = get(client, tenant, taskId);

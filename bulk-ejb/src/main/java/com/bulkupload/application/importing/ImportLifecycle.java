@@ -2,14 +2,15 @@ package com.bulkupload.application.importing;
 
 import com.bulkupload.application.BulkSettings;
 import com.bulkupload.application.analysis.CrowdAnalysisService;
+import com.bulkupload.domain.model.customer.ColumnMappings;
 import com.bulkupload.domain.model.customer.CustomerList;
 import com.bulkupload.domain.model.customer.CustomerListRepository;
 import com.bulkupload.domain.model.customer.CustomerRepository;
 import com.bulkupload.domain.model.error.ErrorCode;
 import com.bulkupload.domain.model.tenant.TenantRepository;
 import com.bulkupload.domain.model.upload.RequestStatus;
-import com.bulkupload.domain.model.customer.ColumnMappings;
 import com.bulkupload.domain.model.upload.ResultFileLayout;
+import com.bulkupload.domain.model.upload.TextFormat;
 import com.bulkupload.domain.model.upload.UploadRequest;
 import com.bulkupload.domain.model.upload.UploadRequestRepository;
 import jakarta.ejb.Stateless;
@@ -131,9 +132,9 @@ public class ImportLifecycle {
         uploads.find(requestId).orElseThrow().heartbeat(clock.instant());
     }
 
-    public void scanned(String requestId, long rows, ResultFileLayout layout, Optional<String> ignoredColumnsWarning) {
+    public void scanned(String requestId, long rows, ResultFileLayout layout, TextFormat readFormat, Optional<String> ignoredColumnsWarning) {
         UploadRequest request = uploads.find(requestId).orElseThrow();
-        request.scanned(rows, layout);
+        request.scanned(rows, layout, readFormat);
         ignoredColumnsWarning.ifPresent(warning -> request.addWarning(ErrorCode.UNKNOWN_COLUMNS_IGNORED, warning));
     }
 

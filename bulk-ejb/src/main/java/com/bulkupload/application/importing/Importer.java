@@ -102,7 +102,7 @@ public class Importer {
                             "The file has " + scan.rows() + " rows; at most " + settings.maxRows() + " are allowed.");
                     return RequestStatus.UploadFileRowCountExceeded.name();
                 }
-                lifecycle.scanned(requestId, scan.rows(), scan.layout(), scan.headerWarning());
+                lifecycle.scanned(requestId, scan.rows(), scan.layout(), file.textFormat(), scan.headerWarning());
                 rows = scan.rows();
             }
             long scanned = System.nanoTime();

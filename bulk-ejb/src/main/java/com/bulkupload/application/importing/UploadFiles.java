@@ -13,6 +13,9 @@ public interface UploadFiles {
 
     /** A file to read; close it to delete any temporary file it had to extract. */
     interface OpenedFile extends TabularFile, AutoCloseable {
+        /** The delimited format the file is read as (declared, or detected from its header line); null for a workbook. */
+        TextFormat textFormat();
+
         @Override
         void close() throws IOException;
     }

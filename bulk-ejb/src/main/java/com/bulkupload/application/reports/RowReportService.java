@@ -96,10 +96,16 @@ public class RowReportService {
         return new FileRowReport(storage.result(request.requestId()), ResultLayout.BING_CSV, formatOf(request), kind);
     }
 
-    /** What the client declared, or what its file's name says; a workbook is reported as CSV. */
+    /**
+     * What the import read the file as (declared, or the delimiter its header line shows), else
+     * (a request imported before that was kept) what its name says; a workbook is reported as CSV.
+     */
     static TextFormat formatOf(UploadRequest request) {
         if (request.file().declaredFormat() != null) {
             return request.file().declaredFormat();
+        }
+        if (request.file().readFormat() != null) {
+            return request.file().readFormat();
         }
         String name = request.file().fileName() == null ? "" : request.file().fileName().toLowerCase(Locale.ROOT).replaceFirst("\\.(gz|gzip|zip)$", "");
         char delimiter = TextFormat.delimiterByName(name, request.file().contentType());

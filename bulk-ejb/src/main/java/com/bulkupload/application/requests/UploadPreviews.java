@@ -11,6 +11,7 @@ import com.bulkupload.domain.model.customer.CustomerList;
 import com.bulkupload.domain.model.customer.CustomerListRepository;
 import com.bulkupload.domain.model.error.ErrorCode;
 import com.bulkupload.domain.model.tenant.TenantRepository;
+import com.bulkupload.domain.model.upload.TextFormat;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -46,7 +47,11 @@ public class UploadPreviews {
     public record Column(String header, String field, String resolvedBy) {
     }
 
-    public record Preview(String format, List<Column> columns, List<List<String>> rows) {
+    /**
+     * @param readFormat the delimited format the file would be read as (null: a workbook)
+     * @param fields     every field a column may be mapped to, in the order docs/columns.md lists them
+     */
+    public record Preview(String format, TextFormat readFormat, List<Column> columns, List<List<String>> rows, List<String> fields) {
     }
 
     /** @param listId the list the file would go to (its default mappings apply), null for the account's default list */
@@ -60,9 +65,11 @@ public class UploadPreviews {
         List<String> header = new ArrayList<>();
         List<List<String>> rows = new ArrayList<>();
         String format;
+        TextFormat readFormat;
         try (UploadFiles.OpenedFile opened = uploadFiles.open(file.storedAt(), file.fileName(), file.contentType(), file.charset(),
                 file.declaredFormat())) {
             format = opened.describe();
+            readFormat = opened.textFormat();
             try {
                 opened.read(new RecordSink() {
                     @Override
@@ -98,7 +105,7 @@ public class UploadPreviews {
                     .map(c -> ColumnNames.normalise(cell).equals(ColumnNames.normalise(c.name())) ? "Exact" : "Alias")
                     .orElse("Unrecognised")));
         }
-        return new Preview(format, columns, rows);
+        return new Preview(format, readFormat, columns, rows, ColumnNames.fieldNames());
     }
 
     /** Stops the reader once the preview has its rows. */

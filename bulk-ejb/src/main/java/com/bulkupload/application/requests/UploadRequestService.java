@@ -1,12 +1,10 @@
 package com.bulkupload.application.requests;
 
-import com.bulkupload.domain.model.customer.ColumnMappings;
-import java.util.Map;
-
 import com.bulkupload.application.BulkApiException;
 import com.bulkupload.application.BulkSettings;
 import com.bulkupload.application.CallerContext;
 import com.bulkupload.application.ImportMetrics;
+import com.bulkupload.domain.model.customer.ColumnMappings;
 import com.bulkupload.domain.model.customer.CustomerListRepository;
 import com.bulkupload.domain.model.customer.LookupField;
 import com.bulkupload.domain.model.error.ErrorCode;
@@ -16,6 +14,7 @@ import com.bulkupload.domain.model.upload.Protocol;
 import com.bulkupload.domain.model.upload.RequestId;
 import com.bulkupload.domain.model.upload.RequestStatus;
 import com.bulkupload.domain.model.upload.ResponseMode;
+import com.bulkupload.domain.model.upload.TextFormat;
 import com.bulkupload.domain.model.upload.UploadRequest;
 import com.bulkupload.domain.model.upload.UploadRequestRepository;
 import com.bulkupload.domain.model.upload.UploadStatusSnapshot;
@@ -26,6 +25,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -190,8 +190,25 @@ public class UploadRequestService {
 
     /** One request in an account's list of uploads (CONTRACT §8). */
     /** {@code columnMappings}: the ones the request's file is read with (its own, or its list's default once the import began); empty when none. */
+    /**
+     * @param readFormat     the delimited format the import reads the file as (null: a workbook, or not read yet)
+     * @param columnMappings the mappings the file is read with: its own, or its list's default once the import began
+     */
     public record UploadSummary(UploadStatusView status, Protocol protocol, Instant createdAt, String fileName, Long customerListId,
-                                Map<String, String> columnMappings) {
+                                TextFormat readFormat, Map<String, String> columnMappings) {
+
+        static UploadSummary of(UploadRequest request, UploadStatusView status) {
+            return new UploadSummary(status, request.protocol(), request.createdAt(), request.file().fileName(),
+                    request.target().customerListId(), request.file().readFormat(), request.target().columnMappings().asMap());
+        }
+    }
+
+    /** One of the account's requests as §8 lists it; another account's answers as unknown (3200). */
+    public UploadSummary upload(CallerContext caller, String requestId) {
+        UploadRequest request = uploads.findInAccount(requestId, caller.accountId())
+                .orElseThrow(() -> new BulkApiException(ErrorCode.INVALID_REQUEST_ID));
+        request.expireIfNoFileBy(clock.instant());
+        return UploadSummary.of(request, view(request));
     }
 
     public record UploadPage(List<UploadSummary> uploads, String nextPageToken) {
@@ -215,8 +232,7 @@ public class UploadRequestService {
         Instant now = clock.instant();
         found.forEach(r -> r.expireIfNoFileBy(now));
         List<UploadSummary> page = found.stream().limit(size)
-                .map(r -> new UploadSummary(view(r), r.protocol(), r.createdAt(), r.file().fileName(), r.target().customerListId(),
-                        r.target().columnMappings().asMap())).toList();
+                .map(r -> UploadSummary.of(r, view(r))).toList();
         String next = found.size() > size ? PageTokens.encode(found.get(size - 1)) : null;
         return new UploadPage(page, next);
     }

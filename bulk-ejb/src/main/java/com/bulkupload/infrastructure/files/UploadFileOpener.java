@@ -64,14 +64,15 @@ public final class UploadFileOpener {
         if (magic == ZIP_MAGIC) {
             return openZip(stored, name, contentType, charset, declared);
         }
-        return plain(new DelimitedTabularFile(() -> new BufferedInputStream(Files.newInputStream(stored), 64 * 1024),
-                delimiter(name, contentType, declared, stored, charset), charset));
+        char delimiter = delimiter(name, contentType, declared, stored, charset);
+        return plain(new DelimitedTabularFile(() -> new BufferedInputStream(Files.newInputStream(stored), 64 * 1024), delimiter, charset),
+                TextFormat.ofDelimiter(delimiter));
     }
 
     private OpenedFile openZip(Path stored, String name, String contentType, Charset charset, TextFormat declared) throws IOException {
         try (ZipFile zip = new ZipFile(stored.toFile())) {
             if (zip.getEntry("[Content_Types].xml") != null && zip.getEntry("xl/workbook.xml") != null) {
-                return plain(new XlsxTabularFile(stored));
+                return plain(new XlsxTabularFile(stored), null);
             }
             ZipEntry only = null;
             int files = 0;
@@ -142,6 +143,11 @@ public final class UploadFileOpener {
                 }
 
                 @Override
+                public TextFormat textFormat() {
+                    return null;
+                }
+
+                @Override
                 public void close() throws IOException {
                     Files.deleteIfExists(extracted);
                 }
@@ -149,10 +155,11 @@ public final class UploadFileOpener {
         }
         char delimiter = declared != null ? declared.delimiter()
                 : sniffDelimiter(limited, charset, TextFormat.delimiterByName(innerName, contentType));
-        return plain(new DelimitedTabularFile(limited, delimiter, charset));
+        return plain(new DelimitedTabularFile(limited, delimiter, charset), TextFormat.ofDelimiter(delimiter));
     }
 
-    private static OpenedFile plain(TabularFile file) {
+    /** @param format the delimited format the file is read as, null for a workbook */
+    private static OpenedFile plain(TabularFile file, TextFormat format) {
         return new OpenedFile() {
             @Override
             public void read(RecordSink sink) throws IOException {
@@ -162,6 +169,11 @@ public final class UploadFileOpener {
             @Override
             public String describe() {
                 return file.describe();
+            }
+
+            @Override
+            public TextFormat textFormat() {
+                return format;
             }
 
             @Override

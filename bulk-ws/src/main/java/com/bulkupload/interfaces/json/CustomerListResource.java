@@ -3,6 +3,7 @@ package com.bulkupload.interfaces.json;
 import com.bulkupload.application.BulkApiException;
 import com.bulkupload.application.requests.CustomerQueryService;
 import com.bulkupload.application.requests.ListColumnMappings;
+import com.bulkupload.domain.model.customer.ColumnNames;
 import com.bulkupload.domain.model.customer.Customer;
 import com.bulkupload.domain.model.customer.CustomerField;
 import com.bulkupload.domain.model.error.ErrorCode;
@@ -100,28 +101,37 @@ public class CustomerListResource {
     }
 
     /** A list's default column mappings: {@code {"ColumnMappings": {"uploaded header": "Field" | null}}}. */
-    public record ColumnMappingJson(@JsonProperty("ColumnMappings") java.util.Map<String, String> columnMappings) {
+    public record ColumnMappingBody(@JsonProperty("ColumnMappings") java.util.Map<String, String> columnMappings) {
+    }
+
+    /** The answer: the list's default column mappings, and every field a column may be mapped to. */
+    @JsonPropertyOrder({"ColumnMappings", "Fields"})
+    public record ColumnMappingJson(@JsonProperty("ColumnMappings") java.util.Map<String, String> columnMappings,
+                                    @JsonProperty("Fields") List<String> fields) {
+        static ColumnMappingJson of(java.util.Map<String, String> mappings) {
+            return new ColumnMappingJson(mappings, ColumnNames.fieldNames());
+        }
     }
 
     @GET
     @Path("/{listId}/column-mapping")
     public ColumnMappingJson columnMapping(@PathParam("listId") long listId) {
-        return new ColumnMappingJson(mappings.of(CallerContexts.current(), listId));
+        return ColumnMappingJson.of(mappings.of(CallerContexts.current(), listId));
     }
 
     @PUT
     @Path("/{listId}/column-mapping")
     @Consumes(MediaType.APPLICATION_JSON)
-    public ColumnMappingJson setColumnMapping(@PathParam("listId") long listId, ColumnMappingJson body) {
+    public ColumnMappingJson setColumnMapping(@PathParam("listId") long listId, ColumnMappingBody body) {
         if (body == null || body.columnMappings() == null) {
             throw new BulkApiException(ErrorCode.NULL_REQUEST, "The body must be {\"ColumnMappings\": {...}}.");
         }
-        return new ColumnMappingJson(mappings.set(CallerContexts.current(), listId, body.columnMappings()));
+        return ColumnMappingJson.of(mappings.set(CallerContexts.current(), listId, body.columnMappings()));
     }
 
     @DELETE
     @Path("/{listId}/column-mapping")
     public ColumnMappingJson deleteColumnMapping(@PathParam("listId") long listId) {
-        return new ColumnMappingJson(mappings.set(CallerContexts.current(), listId, java.util.Map.of()));
+        return ColumnMappingJson.of(mappings.set(CallerContexts.current(), listId, java.util.Map.of()));
     }
 }

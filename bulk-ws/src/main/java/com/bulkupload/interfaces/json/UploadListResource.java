@@ -6,6 +6,7 @@ import com.bulkupload.application.reports.RowReportService;
 import com.bulkupload.application.requests.UploadPreviews;
 import com.bulkupload.application.requests.UploadRequestService;
 import com.bulkupload.domain.model.error.ErrorCode;
+import com.bulkupload.domain.model.upload.TextFormat;
 import com.bulkupload.interfaces.web.Authenticated;
 import com.bulkupload.interfaces.web.CallerContexts;
 import com.bulkupload.interfaces.web.JsonMapping;
@@ -45,6 +46,12 @@ public class UploadListResource {
     private final UploadPreviews previews;
     private final UploadReceiver receiver;
 
+    /**
+     * How much of a text file the preview keeps (its first lines): the header and five rows of any
+     * real file fit many times over; a workbook or a .zip is read from its end and kept whole.
+     */
+    static final long PREVIEW_PREFIX_BYTES = 1 << 20;
+
     public UploadListResource(UploadRequestService requests, RowReportService reports, UploadPreviews previews, UploadReceiver receiver) {
         this.requests = requests;
         this.reports = reports;
@@ -58,10 +65,12 @@ public class UploadListResource {
                                     @JsonProperty("ResolvedBy") String resolvedBy) {
     }
 
-    @JsonPropertyOrder({"Format", "Columns", "Rows"})
+    @JsonPropertyOrder({"Format", "Delimiter", "Columns", "Rows", "Fields"})
     public record PreviewJson(@JsonProperty("Format") String format,
+                              @JsonProperty("Delimiter") @JsonInclude(JsonInclude.Include.NON_NULL) String delimiter,
                               @JsonProperty("Columns") List<PreviewColumnJson> columns,
-                              @JsonProperty("Rows") List<List<String>> rows) {
+                              @JsonProperty("Rows") List<List<String>> rows,
+                              @JsonProperty("Fields") List<String> fields) {
     }
 
     /**
@@ -76,11 +85,11 @@ public class UploadListResource {
             throw new BulkApiException(ErrorCode.MISSING_FILE, "Content-Type must be multipart/form-data.");
         }
         CallerContext caller = CallerContexts.current();
-        UploadPreviews.Preview preview = receiver.receive("preview-", caller.accountId(), request, response,
-                Set.of("charset", "CustomerListId", "ColumnMappings"), received -> previews.preview(caller, received.file(),
+        UploadPreviews.Preview preview = receiver.receivePrefix("preview-", caller.accountId(), request, response,
+                Set.of("charset", "CustomerListId", "ColumnMappings"), PREVIEW_PREFIX_BYTES, received -> previews.preview(caller, received.file(),
                         listId(received.field("CustomerListId")), mappings(received.field("ColumnMappings"))));
-        return new PreviewJson(preview.format(), preview.columns().stream()
-                .map(c -> new PreviewColumnJson(c.header(), c.field(), c.resolvedBy())).toList(), preview.rows());
+        return new PreviewJson(preview.format(), delimiterOf(preview.readFormat()), preview.columns().stream()
+                .map(c -> new PreviewColumnJson(c.header(), c.field(), c.resolvedBy())).toList(), preview.rows(), preview.fields());
     }
 
     private static Long listId(String value) {
@@ -92,6 +101,11 @@ public class UploadListResource {
         } catch (NumberFormatException e) {
             throw new BulkApiException(ErrorCode.INVALID_CUSTOMER_LIST, "CustomerListId must be a whole number.");
         }
+    }
+
+    /** A delimited format's delimiter as one character (tab as itself); null for a workbook or a file not read yet. */
+    private static String delimiterOf(TextFormat format) {
+        return format == null ? null : String.valueOf(format.delimiter());
     }
 
     @SuppressWarnings("unchecked")
@@ -106,12 +120,14 @@ public class UploadListResource {
         }
     }
 
-    @JsonPropertyOrder({"RequestId", "Protocol", "CreatedAt", "FileName", "CustomerListId", "RequestStatus", "PercentComplete",
+    @JsonPropertyOrder({"RequestId", "Protocol", "CreatedAt", "FileName", "Delimiter", "CustomerListId", "RequestStatus", "PercentComplete",
             "RowsProcessed", "RowsFailed", "RowsWithWarning", "ColumnMappings"})
     public record UploadJson(@JsonProperty("RequestId") String requestId,
                              @JsonProperty("Protocol") String protocol,
                              @JsonProperty("CreatedAt") String createdAt,
                              @JsonProperty("FileName") String fileName,
+                             // the delimiter the import reads the file with: declared, or detected from its header line
+                             @JsonProperty("Delimiter") @JsonInclude(JsonInclude.Include.NON_NULL) String delimiter,
                              @JsonProperty("CustomerListId") Long customerListId,
                              @JsonProperty("RequestStatus") String requestStatus,
                              @JsonProperty("PercentComplete") int percentComplete,
@@ -124,7 +140,7 @@ public class UploadListResource {
         static UploadJson of(UploadRequestService.UploadSummary upload) {
             var status = upload.status();
             return new UploadJson(status.requestId(), upload.protocol().name(), upload.createdAt().toString(), upload.fileName(),
-                    upload.customerListId(), status.requestStatus().name(), status.percentComplete(), status.rowsProcessed(),
+                    delimiterOf(upload.readFormat()), upload.customerListId(), status.requestStatus().name(), status.percentComplete(), status.rowsProcessed(),
                     status.rowsFailed(), status.rowsWithWarning(), upload.columnMappings());
         }
     }
@@ -148,6 +164,13 @@ public class UploadListResource {
         return Response.ok(body, "text/" + (extension.equals("tsv") ? "tab-separated-values" : "csv") + "; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"failed-rows." + extension + "\"")
                 .build();
+    }
+
+    /** {@code GET /api/v1/uploads/{RequestId}}: one upload as the list shows it; another account's answers 3200. */
+    @GET
+    @Path("/{requestId}")
+    public UploadJson upload(@PathParam("requestId") String requestId) {
+        return UploadJson.of(requests.upload(CallerContexts.current(), requestId));
     }
 
     @GET

@@ -51,6 +51,17 @@ public final class MultipartUpload {
      *                   (else the file part's Content-Type does)
      */
     public static Received receive(HttpServletRequest request, Path work, long maxBytes, Set<String> fieldNames) throws IOException {
+        return receive(request, work, maxBytes, fieldNames, 0);
+    }
+
+    /**
+     * @param prefixBytes when positive, only a text file's first bytes are kept, up to this many and
+     *                    cut after the last line feed in them, or a gzip's first bytes (the preview); the rest is read and
+     *                    dropped, still counted against {@code maxBytes}. A zip container (a workbook,
+     *                    a .zip) is kept whole: it is read from its end.
+     */
+    public static Received receive(HttpServletRequest request, Path work, long maxBytes, Set<String> fieldNames, long prefixBytes)
+            throws IOException {
         Set<String> wanted = new java.util.HashSet<>();
         fieldNames.forEach(name -> wanted.add(name.toLowerCase(Locale.ROOT)));
         Map<String, String> fields = new HashMap<>();
@@ -80,7 +91,7 @@ public final class MultipartUpload {
                     contentType = contentType.substring(0, 255);
                 }
                 try (InputStream in = new LimitedInputStream(part.getInputStream(), maxBytes); OutputStream out = Files.newOutputStream(work)) {
-                    bytes = in.transferTo(out);
+                    bytes = prefixBytes > 0 ? keepPrefix(in, out, work, prefixBytes) : in.transferTo(out);
                 }
             }
         } catch (UploadFileException e) {
@@ -108,6 +119,41 @@ public final class MultipartUpload {
             throw new BulkApiException(ErrorCode.UPLOAD_FILE_FORMAT_NOT_SUPPORTED, "That is not the name of a charset.");
         }
         return new Received(new UploadedFile(work, fileName, contentType, charset, null, bytes), Map.copyOf(fields));
+    }
+
+    /** The zip local-file signature: a workbook or a .zip, which must be kept whole. */
+    private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
+
+    /** Keeps a text file's first lines (up to {@code prefixBytes}) and drops the rest; returns the bytes received. */
+    private static long keepPrefix(InputStream in, OutputStream out, Path work, long prefixBytes) throws IOException {
+        byte[] head = in.readNBytes(ZIP_MAGIC.length);
+        out.write(head);
+        if (java.util.Arrays.equals(head, ZIP_MAGIC)) {
+            return head.length + in.transferTo(out);
+        }
+        // a gzip is cut anywhere (its reader stops after the preview's rows); text after a line feed
+        boolean gzip = head.length >= 2 && head[0] == 0x1f && head[1] == (byte) 0x8b;
+        long kept = head.length;
+        byte[] buffer = new byte[64 * 1024];
+        long lastLineEnd = -1;
+        for (int n; kept < prefixBytes && (n = in.read(buffer, 0, (int) Math.min(buffer.length, prefixBytes - kept))) > 0; kept += n) {
+            out.write(buffer, 0, n);
+            for (int i = n - 1; i >= 0; i--) {
+                if (buffer[i] == '\n') {
+                    // UTF-16LE writes a line feed as 0A 00: keep its second byte too
+                    lastLineEnd = kept + i + 1 + (i + 1 < n && buffer[i + 1] == 0 ? 1 : 0);
+                    break;
+                }
+            }
+        }
+        long dropped = in.transferTo(OutputStream.nullOutputStream());
+        out.flush();
+        if (dropped > 0 && lastLineEnd > 0 && !gzip) {
+            try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(work, java.nio.file.StandardOpenOption.WRITE)) {
+                channel.truncate(lastLineEnd);
+            }
+        }
+        return kept + dropped;
     }
 
     /**

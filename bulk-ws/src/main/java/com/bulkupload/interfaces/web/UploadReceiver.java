@@ -38,9 +38,20 @@ public final class UploadReceiver {
      */
     public <T> T receive(String workPrefix, Long accountId, HttpServletRequest request, HttpServletResponse response,
                          Set<String> fieldNames, Step<T> step) throws IOException {
+        return receive(workPrefix, accountId, request, response, fieldNames, 0, step);
+    }
+
+    /** As {@link #receive}, keeping only a text file's first lines: see {@link MultipartUpload#receive(HttpServletRequest, Path, long, Set, long)}. */
+    public <T> T receivePrefix(String workPrefix, Long accountId, HttpServletRequest request, HttpServletResponse response,
+                               Set<String> fieldNames, long prefixBytes, Step<T> step) throws IOException {
+        return receive(workPrefix, accountId, request, response, fieldNames, prefixBytes, step);
+    }
+
+    private <T> T receive(String workPrefix, Long accountId, HttpServletRequest request, HttpServletResponse response,
+                          Set<String> fieldNames, long prefixBytes, Step<T> step) throws IOException {
         Path work = storage.newWorkFile(workPrefix);
         try (UploadGate.Pass pass = gate.admit(accountId, request, response)) {
-            return step.take(MultipartUpload.receive(pass.request(), work, maxBytes, fieldNames));
+            return step.take(MultipartUpload.receive(pass.request(), work, maxBytes, fieldNames, prefixBytes));
         } finally {
             Files.deleteIfExists(work);
         }

@@ -1,7 +1,7 @@
 package com.bulkupload.domain.model.customer;
 
-import com.bulkupload.domain.model.customer.CustomerField;
 import java.text.Normalizer;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -102,6 +102,11 @@ public final class ColumnNames {
     }
 
     /** The column a header cell means, if any. */
+    /** Every field a column may be read as (or mapped to), in declaration order. */
+    public static List<String> fieldNames() {
+        return Arrays.stream(Column.values()).map(Enum::name).toList();
+    }
+
     public static Optional<Column> recognise(String header) {
         String key = normalise(header);
         return key.isEmpty() ? Optional.empty() : Optional.ofNullable(ALIASES.get(key));

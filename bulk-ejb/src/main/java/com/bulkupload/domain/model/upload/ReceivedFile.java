@@ -33,6 +33,11 @@ public class ReceivedFile {
     @Column(name = "file_bytes")
     private Long fileBytes;
 
+    // what the import read the file as: the declared format, or the delimiter its header line shows
+    @Enumerated(EnumType.STRING)
+    @Column(name = "read_format", length = 8)
+    private TextFormat readFormat;
+
     @Column(name = "uploaded_at")
     private Instant uploadedAt;
 
@@ -57,6 +62,18 @@ public class ReceivedFile {
         return file;
     }
 
+    /** The same file, read by the import as {@code format} (null: a workbook). */
+    ReceivedFile readAs(TextFormat format) {
+        ReceivedFile file = named(fileName);
+        file.contentType = contentType;
+        file.declaredCharset = declaredCharset;
+        file.declaredFormat = declaredFormat;
+        file.fileBytes = fileBytes;
+        file.uploadedAt = uploadedAt;
+        file.readFormat = format;
+        return file;
+    }
+
     public String fileName() {
         return fileName;
     }
@@ -72,6 +89,14 @@ public class ReceivedFile {
     /** The text format the client declared for its file, if it declared one. */
     public TextFormat declaredFormat() {
         return declaredFormat;
+    }
+
+    /**
+     * The delimited format the import read the file as — declared, or detected from its header
+     * line whatever the file's name says; null for a workbook, or before the import began.
+     */
+    public TextFormat readFormat() {
+        return readFormat;
     }
 
     public Long fileBytes() {

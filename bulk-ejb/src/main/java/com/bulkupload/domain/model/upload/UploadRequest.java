@@ -252,14 +252,16 @@ public class UploadRequest {
     }
 
     /** The pre-scan read the whole file: it is well-formed, has this many data rows, and gets results in this layout. */
-    public void scanned(long rows, ResultFileLayout layout) {
+    /** @param readFormat the delimited format the file is read as (null: a workbook) */
+    public void scanned(long rows, ResultFileLayout layout, TextFormat readFormat) {
         this.progress = progress.scanned(rows);
         this.resultLayout = layout;
+        this.file = file().readAs(readFormat);
     }
 
     /** The pre-scan of a file of our own columns. */
     public void scanned(long rows) {
-        scanned(rows, ResultFileLayout.Rows);
+        scanned(rows, ResultFileLayout.Rows, TextFormat.Csv);
     }
 
     /** How the request's result file is laid out. */
