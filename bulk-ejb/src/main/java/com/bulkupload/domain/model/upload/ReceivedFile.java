@@ -64,12 +64,8 @@ public class ReceivedFile {
 
     /** The same file, read by the import as {@code format} (null: a workbook). */
     ReceivedFile readAs(TextFormat format) {
-        ReceivedFile file = named(fileName);
-        file.contentType = contentType;
-        file.declaredCharset = declaredCharset;
-        file.declaredFormat = declaredFormat;
+        ReceivedFile file = stored(fileName, contentType, declaredCharset, declaredFormat, 0, uploadedAt);
         file.fileBytes = fileBytes;
-        file.uploadedAt = uploadedAt;
         file.readFormat = format;
         return file;
     }
