@@ -168,6 +168,13 @@ async function newUploadView() {
     if (!isCurrent(generation) || file !== picked || asked.charset !== charset.value.trim() || asked.listId !== (Number(list.value) || null)) return;
     step = mappingStep(preview);
     mapping.replaceChildren(step.node);
+    // the server never imports in a guessed encoding: the guess is named in the charset field,
+    // where the person sees it, and the upload sends it (a later change of it previews again)
+    if (preview.EncodingSource === 'Guessed' && !asked.charset) {
+      charset.value = preview.Encoding;
+      mapping.prepend(el('p', { id: 'encoding-guess', class: 'advice', role: 'status' },
+        `This file is not UTF-8 and names no encoding; it looks like ${preview.Encoding}, which is filled in as its character set below. The rows shown are read in it: if they look wrong, name another.`));
+    }
   };
   const pick = f => {
     picked = f;

@@ -145,7 +145,7 @@ class ConsoleIT {
     @Test
     @Order(3)
     void aCleanFileUploadedThroughTheFileInputReachesCompletedWithTenRows() {
-        String requestId = uploadThroughTheForm(DATA.resolve("customers-10.csv"), null, null);
+        String requestId = uploadThroughTheForm(DATA.resolve("customers-10.csv"));
         awaitStatus("Completed");
         assertEquals("10", text(By.id("rows-processed")));
         assertEquals("0", text(By.id("rows-failed")));
@@ -160,7 +160,7 @@ class ConsoleIT {
     @Test
     @Order(4)
     void aMessyFileListsItsFiveFailedRowsAndTheirDownloadHoldsExactlyThem() throws Exception {
-        uploadThroughTheForm(DATA.resolve("messy.csv"), null, null);
+        uploadThroughTheForm(DATA.resolve("messy.csv"));
         awaitStatus("CompletedWithErrors");
         assertEquals("11", text(By.id("rows-processed")));
         assertEquals("5", text(By.id("rows-failed")));
@@ -182,7 +182,7 @@ class ConsoleIT {
     @Test
     @Order(5)
     void anEmptyFileShowsItsError() {
-        uploadThroughTheForm(DATA.resolve("bad/empty.csv"), null, null);
+        uploadThroughTheForm(DATA.resolve("bad/empty.csv"));
         awaitStatus("UploadFileFormatNotSupported");
         String page = browser.findElement(By.id("request")).getText();
         assertTrue(page.contains("3211"), page);
@@ -220,9 +220,20 @@ class ConsoleIT {
 
     @Test
     @Order(7)
-    void aGb18030FileIntoItsOwnListShowsItsChineseNamesAsTheyAreAndTheListFiltersByEmail() {
+    void aGb18030FileWhoseEncodingIsNotNamedIsPreviewedAsGb18030AndSentWithItsNameAndItsChineseNamesShowAsTheyAre() {
         long listId = BulkApi.admin("/admin/v1/accounts/" + tenant.accountId() + "/lists", "中文客户").json().get("CustomerListId").asLong();
-        uploadThroughTheForm(DATA.resolve("customers-10-gb18030.csv"), listId, "GB18030");
+        browser.get(BulkApi.BASE + "/console/#/new");
+        waiting.until(ExpectedConditions.visibilityOfElementLocated(By.id("upload-form")));
+        // the list first: choosing it after the file would preview again, with the charset the guess filled in
+        new Select(browser.findElement(By.id("list"))).selectByValue(Long.toString(listId));
+        browser.findElement(By.id("file")).sendKeys(DATA.resolve("customers-10-gb18030.csv").toString());
+        String guess = waiting.until(ExpectedConditions.visibilityOfElementLocated(By.id("encoding-guess"))).getText();
+        assertTrue(guess.contains("looks like GB18030"), guess);
+        assertEquals("GB18030", browser.findElement(By.id("charset")).getAttribute("value"));
+        assertTrue(text(By.id("mapping-table")).contains("杭州"), "the rows are shown read in the guess");
+        snap("new-upload-encoding-guessed");
+        browser.findElement(By.id("upload")).click();
+        waiting.until(ExpectedConditions.visibilityOfElementLocated(By.id("request-status")));
         awaitStatus("Completed");
         browser.get(BulkApi.BASE + "/console/#/lists");
         WebElement lists = waiting.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#lists table")));
@@ -326,16 +337,10 @@ class ConsoleIT {
     }
 
     /** Fills in the new-upload form, sends the file, and waits for its request's page; its RequestId. */
-    private String uploadThroughTheForm(Path file, Long listId, String charset) {
+    private String uploadThroughTheForm(Path file) {
         browser.get(BulkApi.BASE + "/console/#/new");
         waiting.until(ExpectedConditions.visibilityOfElementLocated(By.id("upload-form")));
         browser.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
-        if (listId != null) {
-            new Select(browser.findElement(By.id("list"))).selectByValue(Long.toString(listId));
-        }
-        if (charset != null) {
-            browser.findElement(By.id("charset")).sendKeys(charset);
-        }
         snap("new-upload-" + file.getFileName());
         browser.findElement(By.id("upload")).click();
         waiting.until(ExpectedConditions.visibilityOfElementLocated(By.id("request-status")));

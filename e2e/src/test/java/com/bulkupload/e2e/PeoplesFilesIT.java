@@ -257,5 +257,20 @@ class PeoplesFilesIT {
         assertEquals(200, bigPreview.status(), bigPreview.body());
         assertEquals("|", bigPreview.json().get("Delimiter").asText());
         assertEquals("[\"big4@example.com\",\"Name, 4\",\"Stadt 4\"]", bigPreview.json().get("Rows").get(4).toString());
+        assertEquals("UTF-8", bigPreview.json().get("Encoding").asText());
+        assertEquals("Default", bigPreview.json().get("EncodingSource").asText());
+
+        // a Chinese Excel export that names no encoding: previewed in the one it looks like, imported only when named
+        Path gb = file("gb-export.csv", "姓名,邮箱,城市\r\n张伟,zw@example.cn,杭州\r\n", Charset.forName("GB18030"));
+        BulkApi.Reply gbPreview = BulkApi.multipart(BulkApi.BASE + "/api/v1/uploads/preview", tenant.headers(), gb, "gb-export.csv", "text/csv");
+        assertEquals(200, gbPreview.status(), gbPreview.body());
+        assertEquals("GB18030", gbPreview.json().get("Encoding").asText());
+        assertEquals("Guessed", gbPreview.json().get("EncodingSource").asText());
+        assertEquals("[\"张伟\",\"zw@example.cn\",\"杭州\"]", gbPreview.json().get("Rows").get(0).toString());
+        BulkApi.Reply declared = BulkApi.multipart(BulkApi.BASE + "/api/v1/uploads/preview", tenant.headers(), gb, "gb-export.csv", "text/csv",
+                "charset", "GB18030");
+        assertEquals("Declared", declared.json().get("EncodingSource").asText(), declared.body());
+        assertEquals(null, BulkApi.multipart(BulkApi.BASE + "/api/v1/uploads/preview", tenant.headers(), ImportFlowIT.SHARED.resolve("data/customers-10.xlsx"),
+                "customers-10.xlsx", "application/octet-stream").json().get("Encoding"), "a workbook has no encoding of its own to show");
     }
 }

@@ -49,9 +49,12 @@ public class UploadPreviews {
 
     /**
      * @param readFormat the delimited format the file would be read as (null: a workbook)
+     * @param encoding   the encoding its text is read in, or for an undeclared file that is not UTF-8 the one it
+     *                   looks like, which the rows were read in (null: a workbook)
      * @param fields     every field a column may be mapped to, in the order docs/columns.md lists them
      */
-    public record Preview(String format, TextFormat readFormat, List<Column> columns, List<List<String>> rows, List<String> fields) {
+    public record Preview(String format, TextFormat readFormat, UploadFiles.Encoding encoding, List<Column> columns,
+                          List<List<String>> rows, List<String> fields) {
     }
 
     /** @param listId the list the file would go to (its default mappings apply), null for the account's default list */
@@ -66,7 +69,18 @@ public class UploadPreviews {
         List<List<String>> rows = new ArrayList<>();
         String format;
         TextFormat readFormat;
-        try (UploadFiles.OpenedFile opened = uploadFiles.open(file.storedAt(), file.fileName(), file.contentType(), file.charset(),
+        UploadFiles.Encoding encoding;
+        try {
+            encoding = encoding(file);
+        } catch (UploadFileException e) {
+            throw new BulkApiException(e.error(), e.getMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        // an undeclared file that is not UTF-8 is shown as it looks like it is meant: the person
+        // sees readable rows and which charset to name; the upload itself never guesses
+        String charset = encoding != null && encoding.source() == UploadFiles.Encoding.Source.GUESSED ? encoding.charset() : file.charset();
+        try (UploadFiles.OpenedFile opened = uploadFiles.open(file.storedAt(), file.fileName(), file.contentType(), charset,
                 file.declaredFormat())) {
             format = opened.describe();
             readFormat = opened.textFormat();
@@ -105,7 +119,14 @@ public class UploadPreviews {
                     .map(c -> ColumnNames.normalise(cell).equals(ColumnNames.normalise(c.name())) ? "Exact" : "Alias")
                     .orElse("Unrecognised")));
         }
-        return new Preview(format, readFormat, columns, rows, ColumnNames.fieldNames());
+        return new Preview(format, readFormat, encoding, columns, rows, ColumnNames.fieldNames());
+    }
+
+    private UploadFiles.Encoding encoding(UploadedFile file) throws IOException {
+        try (UploadFiles.OpenedFile opened = uploadFiles.open(file.storedAt(), file.fileName(), file.contentType(), file.charset(),
+                file.declaredFormat())) {
+            return opened.encoding();
+        }
     }
 
     /** Stops the reader once the preview has its rows. */

@@ -3,6 +3,7 @@ package com.bulkupload.infrastructure.files;
 import com.bulkupload.application.importing.RecordSink;
 import com.bulkupload.application.importing.TabularFile;
 import com.bulkupload.application.importing.UploadFileException;
+import com.bulkupload.application.importing.UploadFiles;
 import java.io.FilterReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,6 +12,8 @@ import java.io.OutputStream;
 import java.io.PushbackInputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
@@ -157,24 +160,54 @@ final class DelimitedTabularFile implements TabularFile {
         }
     }
 
+    /** How much of a file's start its encoding is judged by: a header and many rows. */
+    private static final int SNIFF_BYTES = 64 * 1024;
+
+    /** The encoding the file is read in; for an undeclared file whose start is not UTF-8, the one it most likely is. */
+    UploadFiles.Encoding encoding() throws IOException {
+        byte[] head;
+        try (InputStream in = source.open()) {
+            head = in.readNBytes(SNIFF_BYTES);
+        }
+        Charset marked = byteOrderMark(head, head.length);
+        if (marked != null) {
+            return new UploadFiles.Encoding(marked.name(), UploadFiles.Encoding.Source.BYTE_ORDER_MARK);
+        }
+        if (declared != null) {
+            return new UploadFiles.Encoding(declared.name(), UploadFiles.Encoding.Source.DECLARED);
+        }
+        // endOfInput false: a character cut at the end of the sample is not an error
+        boolean utf8 = !StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(head), CharBuffer.allocate(head.length), false).isError();
+        String guess = utf8 ? null : EncodingGuess.likely(head);
+        return guess == null
+                ? new UploadFiles.Encoding(StandardCharsets.UTF_8.name(), UploadFiles.Encoding.Source.DEFAULT)
+                : new UploadFiles.Encoding(guess, UploadFiles.Encoding.Source.GUESSED);
+    }
+
+    /** The charset a byte-order mark at the start names, null when there is none. */
+    private static Charset byteOrderMark(byte[] head, int n) {
+        if (n >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF) {
+            return StandardCharsets.UTF_8;
+        }
+        if (n >= 2 && (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE) {
+            return StandardCharsets.UTF_16LE;
+        }
+        if (n >= 2 && (head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF) {
+            return StandardCharsets.UTF_16BE;
+        }
+        return null;
+    }
+
     private Reader decodingReader(InputStream raw) throws IOException {
         PushbackInputStream in = new PushbackInputStream(raw, 3);
         byte[] head = new byte[3];
         int n = in.readNBytes(head, 0, 3);
-        Charset charset;
-        int bom = 0;
-        if (n >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF) {
-            charset = StandardCharsets.UTF_8;
-            bom = 3;
-        } else if (n >= 2 && (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE) {
-            charset = StandardCharsets.UTF_16LE;
-            bom = 2;
-        } else if (n >= 2 && (head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF) {
-            charset = StandardCharsets.UTF_16BE;
-            bom = 2;
-        } else {
-            charset = declared != null ? declared : StandardCharsets.UTF_8;
-        }
+        Charset marked = byteOrderMark(head, n);
+        Charset charset = marked != null ? marked : declared != null ? declared : StandardCharsets.UTF_8;
+        int bom = marked == null ? 0 : marked == StandardCharsets.UTF_8 ? 3 : 2;
         if (n > bom) {
             in.unread(head, bom, n - bom);
         }

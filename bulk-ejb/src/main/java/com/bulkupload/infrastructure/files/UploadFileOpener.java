@@ -2,8 +2,8 @@ package com.bulkupload.infrastructure.files;
 
 import com.bulkupload.application.importing.LimitedInputStream;
 import com.bulkupload.application.importing.RecordSink;
-import com.bulkupload.application.importing.TabularFile;
 import com.bulkupload.application.importing.UploadFileException;
+import com.bulkupload.application.importing.UploadFiles.Encoding;
 import com.bulkupload.application.importing.UploadFiles.OpenedFile;
 import com.bulkupload.domain.model.upload.TextFormat;
 import java.io.BufferedInputStream;
@@ -66,13 +66,15 @@ public final class UploadFileOpener {
         }
         char delimiter = delimiter(name, contentType, declared, stored, charset);
         return plain(new DelimitedTabularFile(() -> new BufferedInputStream(Files.newInputStream(stored), 64 * 1024), delimiter, charset),
-                TextFormat.ofDelimiter(delimiter));
+                delimiter);
     }
 
     private OpenedFile openZip(Path stored, String name, String contentType, Charset charset, TextFormat declared) throws IOException {
         try (ZipFile zip = new ZipFile(stored.toFile())) {
             if (zip.getEntry("[Content_Types].xml") != null && zip.getEntry("xl/workbook.xml") != null) {
-                return plain(new XlsxTabularFile(stored), null);
+                return workbook(new XlsxTabularFile(stored), () -> {
+                    // nothing was extracted
+                });
             }
             ZipEntry only = null;
             int files = 0;
@@ -130,36 +132,15 @@ public final class UploadFileOpener {
                 Files.deleteIfExists(extracted);
                 throw e;
             }
-            XlsxTabularFile xlsx = new XlsxTabularFile(extracted);
-            return new OpenedFile() {
-                @Override
-                public void read(RecordSink sink) throws IOException {
-                    xlsx.read(new NonBlankRecords(sink));
-                }
-
-                @Override
-                public String describe() {
-                    return xlsx.describe() + " (unwrapped)";
-                }
-
-                @Override
-                public TextFormat textFormat() {
-                    return null;
-                }
-
-                @Override
-                public void close() throws IOException {
-                    Files.deleteIfExists(extracted);
-                }
-            };
+            return workbook(new XlsxTabularFile(extracted), () -> Files.deleteIfExists(extracted));
         }
         char delimiter = declared != null ? declared.delimiter()
                 : sniffDelimiter(limited, charset, TextFormat.delimiterByName(innerName, contentType));
-        return plain(new DelimitedTabularFile(limited, delimiter, charset), TextFormat.ofDelimiter(delimiter));
+        return plain(new DelimitedTabularFile(limited, delimiter, charset), delimiter);
     }
 
-    /** @param format the delimited format the file is read as, null for a workbook */
-    private static OpenedFile plain(TabularFile file, TextFormat format) {
+    /** A delimited text file, read as {@code delimiter} separates it. */
+    private static OpenedFile plain(DelimitedTabularFile file, char delimiter) {
         return new OpenedFile() {
             @Override
             public void read(RecordSink sink) throws IOException {
@@ -173,12 +154,51 @@ public final class UploadFileOpener {
 
             @Override
             public TextFormat textFormat() {
-                return format;
+                return TextFormat.ofDelimiter(delimiter);
+            }
+
+            @Override
+            public Encoding encoding() throws IOException {
+                return file.encoding();
             }
 
             @Override
             public void close() {
                 // nothing was extracted
+            }
+        };
+    }
+
+    /** What a workbook leaves behind when read: a file extracted from its wrapper, or nothing. */
+    private interface Cleanup {
+        void run() throws IOException;
+    }
+
+    private static OpenedFile workbook(XlsxTabularFile file, Cleanup cleanup) {
+        return new OpenedFile() {
+            @Override
+            public void read(RecordSink sink) throws IOException {
+                file.read(new NonBlankRecords(sink));
+            }
+
+            @Override
+            public String describe() {
+                return file.describe();
+            }
+
+            @Override
+            public TextFormat textFormat() {
+                return null;
+            }
+
+            @Override
+            public Encoding encoding() {
+                return null;
+            }
+
+            @Override
+            public void close() throws IOException {
+                cleanup.run();
             }
         };
     }

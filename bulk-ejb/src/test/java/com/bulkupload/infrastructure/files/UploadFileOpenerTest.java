@@ -122,6 +122,26 @@ class UploadFileOpenerTest {
         assertEquals(10, read("customers-10-gb18030.csv", "GB18030").records().size());
     }
 
+    UploadFiles.Encoding encodingOf(String file, String charset) throws IOException {
+        try (UploadFiles.OpenedFile opened = new UploadFileOpener(LIMIT, work)
+                .open(DATA.resolve(file), file.substring(file.lastIndexOf('/') + 1), null, charset, null)) {
+            return opened.encoding();
+        }
+    }
+
+    @Test
+    void anEncodingIsTakenFromTheBomThenTheCharsetThenUtf8AndOnlyTheUndeclaredNonUtf8OneIsGuessed() throws IOException {
+        UploadFiles.Encoding.Source bom = UploadFiles.Encoding.Source.BYTE_ORDER_MARK;
+        assertEquals(new UploadFiles.Encoding("UTF-16LE", bom), encodingOf("customers-10-utf16.csv", null));
+        assertEquals(new UploadFiles.Encoding("UTF-16LE", bom), encodingOf("customers-10-utf16.csv", "GB18030"), "a BOM wins");
+        assertEquals(new UploadFiles.Encoding("GB18030", UploadFiles.Encoding.Source.DECLARED), encodingOf("customers-10-gb18030.csv", "gb18030"));
+        assertEquals(new UploadFiles.Encoding("UTF-8", UploadFiles.Encoding.Source.DEFAULT), encodingOf("customers-10.csv", null));
+        assertEquals(new UploadFiles.Encoding("UTF-8", UploadFiles.Encoding.Source.DEFAULT), encodingOf("customers-10.csv.gz", null));
+        assertEquals(new UploadFiles.Encoding("GB18030", UploadFiles.Encoding.Source.GUESSED), encodingOf("customers-10-gb18030.csv", null));
+        assertEquals(UploadFiles.Encoding.Source.GUESSED, encodingOf("bad/latin1-without-charset.csv", null).source());
+        assertEquals(null, encodingOf("customers-10.xlsx", null), "a workbook's XML names its own");
+    }
+
     @Test
     void badFilesFailAsExpected() throws IOException {
         assertEquals(ErrorCode.UPLOAD_FILE_FORMAT_NOT_SUPPORTED, failure("bad/empty.csv", null));

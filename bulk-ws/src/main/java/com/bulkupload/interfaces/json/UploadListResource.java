@@ -2,6 +2,7 @@ package com.bulkupload.interfaces.json;
 
 import com.bulkupload.application.BulkApiException;
 import com.bulkupload.application.CallerContext;
+import com.bulkupload.application.importing.UploadFiles;
 import com.bulkupload.application.reports.RowReportService;
 import com.bulkupload.application.requests.UploadPreviews;
 import com.bulkupload.application.requests.UploadRequestService;
@@ -65,13 +66,20 @@ public class UploadListResource {
                                     @JsonProperty("ResolvedBy") String resolvedBy) {
     }
 
-    @JsonPropertyOrder({"Format", "Delimiter", "Columns", "Rows", "Fields"})
+    @JsonPropertyOrder({"Format", "Delimiter", "Encoding", "EncodingSource", "Columns", "Rows", "Fields"})
     public record PreviewJson(@JsonProperty("Format") String format,
                               @JsonProperty("Delimiter") @JsonInclude(JsonInclude.Include.NON_NULL) String delimiter,
+                              @JsonProperty("Encoding") @JsonInclude(JsonInclude.Include.NON_NULL) String encoding,
+                              @JsonProperty("EncodingSource") @JsonInclude(JsonInclude.Include.NON_NULL) String encodingSource,
                               @JsonProperty("Columns") List<PreviewColumnJson> columns,
                               @JsonProperty("Rows") List<List<String>> rows,
                               @JsonProperty("Fields") List<String> fields) {
     }
+
+    /** What chose the encoding, as §8 names it. */
+    private static final Map<UploadFiles.Encoding.Source, String> ENCODING_SOURCES = Map.of(
+            UploadFiles.Encoding.Source.BYTE_ORDER_MARK, "ByteOrderMark", UploadFiles.Encoding.Source.DECLARED, "Declared",
+            UploadFiles.Encoding.Source.DEFAULT, "Default", UploadFiles.Encoding.Source.GUESSED, "Guessed");
 
     /**
      * {@code POST /api/v1/uploads/preview}: multipart like an upload (one file part; fields
@@ -88,7 +96,10 @@ public class UploadListResource {
         UploadPreviews.Preview preview = receiver.receivePrefix("preview-", caller.accountId(), request, response,
                 Set.of("charset", "CustomerListId", "ColumnMappings"), PREVIEW_PREFIX_BYTES, received -> previews.preview(caller, received.file(),
                         listId(received.field("CustomerListId")), mappings(received.field("ColumnMappings"))));
-        return new PreviewJson(preview.format(), delimiterOf(preview.readFormat()), preview.columns().stream()
+        UploadFiles.Encoding encoding = preview.encoding();
+        return new PreviewJson(preview.format(), delimiterOf(preview.readFormat()),
+                encoding == null ? null : encoding.charset(), encoding == null ? null : ENCODING_SOURCES.get(encoding.source()),
+                preview.columns().stream()
                 .map(c -> new PreviewColumnJson(c.header(), c.field(), c.resolvedBy())).toList(), preview.rows(), preview.fields());
     }
 
