@@ -145,6 +145,14 @@ public abstract class BulkSettings {
         return get("BULK_MASTER_KEY");
     }
 
+    /**
+     * Whether this node is one of a cluster: set by the cluster configuration
+     * (standalone-cluster.xml), never by hand; such a node refuses H2.
+     */
+    public boolean cluster() {
+        return get("BULK_CLUSTER").map(Boolean::parseBoolean).orElse(false);
+    }
+
     public Optional<String> bootstrapClientId() {
         return get("BULK_BOOTSTRAP_CLIENT_ID");
     }

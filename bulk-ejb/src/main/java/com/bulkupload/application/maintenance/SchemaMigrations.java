@@ -6,8 +6,11 @@ package com.bulkupload.application.maintenance;
  */
 public interface SchemaMigrations {
 
-    /** The schema's version after migrating, and how many migrations this call applied. */
-    record Migrated(String version, int applied) {
+    /**
+     * The schema's version after migrating, how many migrations this call applied, and whether the
+     * database is one several nodes can share (PostgreSQL; H2 is a file of one node's).
+     */
+    record Migrated(String version, int applied, boolean shareable) {
     }
 
     Migrated migrate();

@@ -44,6 +44,11 @@ public class ServerStartup {
     void start() {
         SchemaMigrations.Migrated result = migrations.migrate();
         LOG.info(() -> "Database schema at version " + result.version() + " (" + result.applied() + " migrations applied now)");
+        if (settings.cluster() && !result.shareable()) {
+            // a second node would open a database of its own and share nothing: refuse to start
+            throw new IllegalStateException("A node of a cluster (standalone-cluster.xml) needs PostgreSQL: set BULK_DB_URL to a "
+                    + "jdbc:postgresql: URL. H2 is one node's own file (docs/operations.md, \"Run a cluster\").");
+        }
         try {
             bootstrap.createBootstrapTenantIfEmpty();
         } catch (RuntimeException e) {

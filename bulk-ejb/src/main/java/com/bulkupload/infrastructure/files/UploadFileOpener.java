@@ -72,7 +72,7 @@ public final class UploadFileOpener {
     private OpenedFile openZip(Path stored, String name, String contentType, Charset charset, TextFormat declared) throws IOException {
         try (ZipFile zip = new ZipFile(stored.toFile())) {
             if (zip.getEntry("[Content_Types].xml") != null && zip.getEntry("xl/workbook.xml") != null) {
-                return workbook(new XlsxTabularFile(stored), () -> {
+                return workbook(new XlsxTabularFile(stored, workDir), () -> {
                     // nothing was extracted
                 });
             }
@@ -132,7 +132,7 @@ public final class UploadFileOpener {
                 Files.deleteIfExists(extracted);
                 throw e;
             }
-            return workbook(new XlsxTabularFile(extracted), () -> Files.deleteIfExists(extracted));
+            return workbook(new XlsxTabularFile(extracted, workDir), () -> Files.deleteIfExists(extracted));
         }
         char delimiter = declared != null ? declared.delimiter()
                 : sniffDelimiter(limited, charset, TextFormat.delimiterByName(innerName, contentType));

@@ -4,7 +4,6 @@ import com.bulkupload.application.importing.RecordSink;
 import com.bulkupload.application.importing.TabularFile;
 import com.bulkupload.application.importing.UploadFileException;
 import com.bulkupload.domain.model.error.ErrorCode;
-import com.github.pjfanning.poi.xssf.streaming.TempFileSharedStringsTable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -12,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.stream.XMLStreamException;
 import org.apache.poi.ooxml.util.SAXHelper;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
@@ -29,15 +29,18 @@ import org.xml.sax.XMLReader;
 /**
  * The first sheet of an XLSX workbook through Apache POI's streaming (SAX) reader: rows are pushed
  * as the sheet XML is parsed, the workbook is never built in memory, and its shared strings are
- * kept in a temporary file (poi-shared-strings). Cells read as text; whole
+ * kept in temporary files ({@link MappedSharedStrings}). Cells read as text; whole
  * numbers as their digits (a phone stored as a number reads 8613800000001, not 8.6138E12).
  */
 final class XlsxTabularFile implements TabularFile {
 
     private final Path file;
+    private final Path workDir;
 
-    XlsxTabularFile(Path file) {
+    /** @param workDir where the shared strings' temporary files go */
+    XlsxTabularFile(Path file, Path workDir) {
         this.file = file;
+        this.workDir = workDir;
     }
 
     @Override
@@ -47,10 +50,10 @@ final class XlsxTabularFile implements TabularFile {
 
     @Override
     public void read(RecordSink sink) throws IOException {
-        // the shared strings (every distinct text of the workbook) go to a temporary
-        // file, not the heap: in memory they grow with the file (~350 MB for 1M rows)
+        // the shared strings (every distinct text of the workbook) go to temporary files, not
+        // the heap: in memory they grow with the file (~350 MB for 1M rows)
         try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
-             TempFileSharedStringsTable strings = new TempFileSharedStringsTable(pkg, false)) {
+             MappedSharedStrings strings = new MappedSharedStrings(pkg, workDir)) {
             XSSFReader reader = new XSSFReader(pkg);
             StylesTable styles = reader.getStylesTable();
             XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
@@ -70,7 +73,7 @@ final class XlsxTabularFile implements TabularFile {
             throw e.failure;
         } catch (UploadFileException e) {
             throw e;
-        } catch (OpenXML4JException | SAXException | ParserConfigurationException | IOException | RuntimeException e) {
+        } catch (OpenXML4JException | SAXException | ParserConfigurationException | XMLStreamException | IOException | RuntimeException e) {
             String bomb = zipBombLimit(e);
             if (bomb != null) {
                 throw new UploadFileException(ErrorCode.FILE_TOO_LARGE, bomb);

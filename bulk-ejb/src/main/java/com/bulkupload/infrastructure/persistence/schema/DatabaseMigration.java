@@ -5,6 +5,8 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import java.sql.Connection;
+import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.flywaydb.core.api.output.MigrateResult;
 
@@ -23,6 +25,14 @@ public class DatabaseMigration implements SchemaMigrations {
     @Override
     public Migrated migrate() {
         MigrateResult result = SchemaMigrator.migrate(dataSource, getClass().getClassLoader());
-        return new Migrated(result.targetSchemaVersion, result.migrationsExecuted);
+        return new Migrated(result.targetSchemaVersion, result.migrationsExecuted, isPostgreSql());
+    }
+
+    private boolean isPostgreSql() {
+        try (Connection connection = dataSource.getConnection()) {
+            return "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
+        } catch (SQLException e) {
+            throw new IllegalStateException("the database cannot be reached", e);
+        }
     }
 }
