@@ -13,8 +13,12 @@ public interface FileStore {
     /** The stored upload of the request (it may not exist yet). */
     Path upload(String requestId);
 
-    /** The result file of the request (it may not exist yet). */
-    Path result(String requestId);
+    /**
+     * The result file one claim of the request's import writes (it may not exist yet): each claim
+     * has its own, so an importer that was taken over never touches the one that is read (the
+     * request's {@code resultClaim}). Claim 0 is the file of a request imported before claims.
+     */
+    Path result(String requestId, int claim);
 
     /** A fresh file in the work directory, for an upload in transit or an extracted archive entry. */
     Path newWorkFile(String prefix) throws IOException;

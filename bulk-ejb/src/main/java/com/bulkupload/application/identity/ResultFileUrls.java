@@ -2,7 +2,9 @@ package com.bulkupload.application.identity;
 
 import com.bulkupload.application.BulkApiException;
 import com.bulkupload.application.BulkSettings;
+import com.bulkupload.application.FileStore;
 import com.bulkupload.domain.model.error.ErrorCode;
+import com.bulkupload.domain.model.upload.UploadRequestRepository;
 import jakarta.ejb.Lock;
 import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
@@ -10,6 +12,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -37,6 +40,12 @@ public class ResultFileUrls {
 
     @Inject
     BulkSettings settings;
+
+    @Inject
+    UploadRequestRepository uploads;
+
+    @Inject
+    FileStore storage;
 
     private volatile byte[] key;
 
@@ -75,6 +84,11 @@ public class ResultFileUrls {
         if (now.getEpochSecond() >= expiry) {
             throw new BulkApiException(ErrorCode.INVALID_RESULT_FILE_URL, "The URL expired; call GetBulkUploadStatus for a fresh one.");
         }
+    }
+
+    /** The request's result file (the claim that committed it: FileStore#result); check the link with {@link #verify} first. */
+    public Path file(String requestId) {
+        return storage.result(requestId, uploads.find(requestId).map(request -> request.progress().resultClaim()).orElse(0));
     }
 
     private String sign(String requestId, long expires) {

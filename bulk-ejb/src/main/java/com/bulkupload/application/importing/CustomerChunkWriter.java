@@ -81,7 +81,9 @@ public class CustomerChunkWriter {
         ImportJob job = chunk.job();
         List<ImportRow> rows = chunk.rows();
         Instant now = clock.instant();
-        UploadRequest request = uploads.find(job.requestId()).orElseThrow();
+        // the fence: a chunk of a taken-over import commits nothing (ImportLifecycle.ownedBy)
+        UploadRequest request = uploads.find(job.requestId()).filter(r -> r.claimedBy(job.claim()))
+                .orElseThrow(() -> new ImportTakenOver(job));
         ChunkLists chunkLists = new ChunkLists(job.requestId(), request.accountId(), now);
 
         // where each row goes, and the outcomes decided without looking at customers

@@ -89,7 +89,7 @@ public class ImportLifecycle {
         return new ImportJob(request.requestId(), request.protocol(), request.target().customerListId(), request.target().partitionName(),
                 request.target().lookupField(), request.target().responseMode(), request.clientId(), request.file().fileName(), request.file().contentType(),
                 request.file().declaredCharset(), request.file().declaredFormat(), request.progress().rowsTotal(), request.progress().recordsDone(), request.progress().resultBytes(),
-                mappingsOf(request));
+                mappingsOf(request), request.progress().claim(), request.progress().resultClaim());
     }
 
     /**
@@ -124,23 +124,38 @@ public class ImportLifecycle {
     }
 
     /**
-     * Tells the stalled-import timer this importer is alive while no chunk commits (the pre-scan,
-     * skipping committed records). Fails with an optimistic lock error if the request was taken
-     * over in the meantime, which stops this importer.
+     * The request, if {@code job}'s claim is still its current one; otherwise the import was taken
+     * over and this importer stops ({@link ImportTakenOver}). Checked in the transaction that
+     * writes: a takeover committed between the check and this commit bumps the request's version,
+     * and this commit fails with an optimistic lock error instead.
      */
-    public void heartbeat(String requestId) {
-        uploads.find(requestId).orElseThrow().heartbeat(clock.instant());
+    private UploadRequest ownedBy(ImportJob job) {
+        UploadRequest request = uploads.find(job.requestId()).orElseThrow();
+        if (!request.claimedBy(job.claim())) {
+            throw new ImportTakenOver(job);
+        }
+        return request;
     }
 
-    public void scanned(String requestId, long rows, ResultFileLayout layout, TextFormat readFormat, Optional<String> ignoredColumnsWarning) {
-        UploadRequest request = uploads.find(requestId).orElseThrow();
+    /**
+     * Tells the stalled-import timer this importer is alive while no chunk commits (the pre-scan,
+     * skipping committed records). Fails if the request was taken over in the meantime, which
+     * stops this importer.
+     */
+    public void heartbeat(ImportJob job) {
+        ownedBy(job).heartbeat(clock.instant());
+    }
+
+    public void scanned(ImportJob job, long rows, ResultFileLayout layout, TextFormat readFormat, Optional<String> ignoredColumnsWarning) {
+        UploadRequest request = ownedBy(job);
         request.scanned(rows, layout, readFormat);
         ignoredColumnsWarning.ifPresent(warning -> request.addWarning(ErrorCode.UNKNOWN_COLUMNS_IGNORED, warning));
     }
 
     /** Completes the request; returns its final status (Completed or CompletedWithErrors). */
-    public RequestStatus complete(String requestId) {
-        UploadRequest request = uploads.find(requestId).orElseThrow();
+    public RequestStatus complete(ImportJob job) {
+        String requestId = job.requestId();
+        UploadRequest request = ownedBy(job);
         // a Replace leaves its list holding only what this import wrote: decided here, in the
         // transaction that completes the request, so a crash before it leaves the old customers
         // beside the new ones (readers see both while the import runs) and a crash after it loses none
@@ -154,7 +169,8 @@ public class ImportLifecycle {
         return request.status();
     }
 
-    public void fail(String requestId, RequestStatus status, ErrorCode error, String details) {
-        uploads.find(requestId).orElseThrow().failAs(status, error, details, clock.instant());
+    /** Fails the request, if this importer still owns it (a taken-over one carries on elsewhere). */
+    public void fail(ImportJob job, RequestStatus status, ErrorCode error, String details) {
+        ownedBy(job).failAs(status, error, details, clock.instant());
     }
 }

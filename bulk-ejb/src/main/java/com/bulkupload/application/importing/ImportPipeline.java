@@ -84,8 +84,10 @@ public final class ImportPipeline {
         return new Scan(processor[0].header(), rows[0], processor[0].resultLayout(), processor[0].headerWarning());
     }
 
-    public void apply(ImportJob job, TabularFile file, Path resultPath, ImportedKeys keys, ChunkWriter writer) throws IOException {
-        Chunking chunking = new Chunking(job, resultPath, keys, writer);
+    /** @param committedResult the result file holding the job's committed lines; {@code resultPath} this claim's own */
+    public void apply(ImportJob job, TabularFile file, Path committedResult, Path resultPath, ImportedKeys keys, ChunkWriter writer)
+            throws IOException {
+        Chunking chunking = new Chunking(job, committedResult, resultPath, keys, writer);
         try {
             file.read(chunking);
             chunking.flush();
@@ -102,6 +104,7 @@ public final class ImportPipeline {
     private final class Chunking implements RecordSink {
 
         private final ImportJob job;
+        private final Path committedResult;
         private final Path resultPath;
         private final ImportedKeys keys;
         private final ChunkWriter writer;
@@ -113,8 +116,9 @@ public final class ImportPipeline {
         private long records;
         private long chunkChars;
 
-        Chunking(ImportJob job, Path resultPath, ImportedKeys keys, ChunkWriter writer) {
+        Chunking(ImportJob job, Path committedResult, Path resultPath, ImportedKeys keys, ChunkWriter writer) {
             this.job = job;
+            this.committedResult = committedResult;
             this.resultPath = resultPath;
             this.keys = keys;
             this.writer = writer;
@@ -123,7 +127,7 @@ public final class ImportPipeline {
         @Override
         public void header(List<String> names) {
             processor = RecordProcessor.forHeader(names, job.lookupField(), job.columnMappings());
-            results = ResultFile.open(resultLines, resultPath, job, processor.header(), ResultLayout.of(processor.resultLayout()));
+            results = ResultFile.open(resultLines, committedResult, resultPath, job, processor.header(), ResultLayout.of(processor.resultLayout()));
         }
 
         @Override

@@ -90,7 +90,7 @@ public class Importer {
         String requestId = job.requestId();
         long started = System.nanoTime();
         ImportPipeline pipeline = new ImportPipeline(settings.importChunkRows(),
-                Duration.ofSeconds(Math.max(60, settings.stuckImportAfter().toSeconds())), () -> lifecycle.heartbeat(requestId),
+                Duration.ofSeconds(Math.max(60, settings.stuckImportAfter().toSeconds())), () -> lifecycle.heartbeat(job),
                 resultLines);
         try (UploadFiles.OpenedFile file = uploadFiles.open(storage.upload(requestId), job.fileName(), job.contentType(), job.charset(),
                 job.declaredFormat())) {
@@ -98,17 +98,21 @@ public class Importer {
             if (job.rowsTotal() == null) {
                 ImportPipeline.Scan scan = pipeline.scan(file, job.lookupField(), job.columnMappings());
                 if (scan.rows() > settings.maxRows()) {
-                    lifecycle.fail(requestId, RequestStatus.UploadFileRowCountExceeded, ErrorCode.UPLOAD_FILE_ROW_COUNT_EXCEEDED,
+                    lifecycle.fail(job, RequestStatus.UploadFileRowCountExceeded, ErrorCode.UPLOAD_FILE_ROW_COUNT_EXCEEDED,
                             "The file has " + scan.rows() + " rows; at most " + settings.maxRows() + " are allowed.");
                     return RequestStatus.UploadFileRowCountExceeded.name();
                 }
-                lifecycle.scanned(requestId, scan.rows(), scan.layout(), file.textFormat(), scan.headerWarning());
+                lifecycle.scanned(job, scan.rows(), scan.layout(), file.textFormat(), scan.headerWarning());
                 rows = scan.rows();
             }
             long scanned = System.nanoTime();
             ImportedKeys keys = chunks.keysOf(job, rows);
-            pipeline.apply(job, file, storage.result(requestId), keys, chunks::writeAsync);
-            RequestStatus completed = lifecycle.complete(requestId);
+            // this claim's own result file: a taken-over importer that wakes up writes only to its
+            // own, which nothing reads (it starts with the lines the last committed claim wrote)
+            pipeline.apply(job, file, storage.result(requestId, job.resultClaim()), storage.result(requestId, job.claim()), keys,
+                    chunks::writeAsync);
+            RequestStatus completed = lifecycle.complete(job);
+            deleteResultsOfEarlierClaims(job);
             refreshStatisticsAfter(rows - job.recordsDone());
             long done = System.nanoTime();
             LOG.info(() -> "Imported " + requestId + " (" + file.describe() + ") in " + (done - started) / 1_000_000
@@ -122,7 +126,14 @@ public class Importer {
                 default -> RequestStatus.Failed;
             };
             LOG.info(() -> "Upload " + requestId + " refused: " + e.error().errorCode() + ": " + e.getMessage());
-            lifecycle.fail(requestId, status, e.error(), e.getMessage());
+            try {
+                lifecycle.fail(job, status, e.error(), e.getMessage());
+            } catch (RuntimeException failing) {
+                if (takenOver(failing)) {
+                    return null;
+                }
+                throw failing;
+            }
             return status.name();
         } catch (IOException | RuntimeException e) {
             if (takenOver(e)) {
@@ -133,8 +144,29 @@ public class Importer {
                 return null;
             }
             LOG.log(Level.SEVERE, "Import of " + requestId + " failed", e);
-            lifecycle.fail(requestId, RequestStatus.Failed, ErrorCode.INTERNAL_ERROR, null);
+            try {
+                lifecycle.fail(job, RequestStatus.Failed, ErrorCode.INTERNAL_ERROR, null);
+            } catch (RuntimeException failing) {
+                if (takenOver(failing)) {
+                    return null;
+                }
+                throw failing;
+            }
             return RequestStatus.Failed.name();
+        }
+    }
+
+    /**
+     * The result files of the claims before this one, now that this claim's file is the request's
+     * (the files of a node that was taken over; it may still hold one open, which is harmless).
+     */
+    private void deleteResultsOfEarlierClaims(ImportJob job) {
+        for (int claim = 0; claim < job.claim(); claim++) {
+            try {
+                java.nio.file.Files.deleteIfExists(storage.result(job.requestId(), claim));
+            } catch (IOException e) {
+                LOG.log(Level.WARNING, "Could not delete an earlier result file of " + job.requestId(), e);
+            }
         }
     }
 
@@ -155,6 +187,7 @@ public class Importer {
     }
 
     private static boolean takenOver(Throwable e) {
-        return Causes.find(e, OptimisticLockException.class) != null || Causes.find(e, OneChunkInFlight.WriteLost.class) != null;
+        return Causes.find(e, OptimisticLockException.class) != null || Causes.find(e, OneChunkInFlight.WriteLost.class) != null
+                || Causes.find(e, ImportTakenOver.class) != null;
     }
 }

@@ -27,11 +27,12 @@ public final class ResultFile implements Closeable {
     }
 
     /** A new result file, or the one an interrupted import left, cut back to its last checkpoint. */
-    public static ResultFile open(ResultLines lines, Path path, ImportJob job, UploadHeader header, ResultLayout layout) {
+    /** @param committed the result file holding the job's committed lines; {@code path} this claim's own */
+    public static ResultFile open(ResultLines lines, Path committed, Path path, ImportJob job, UploadHeader header, ResultLayout layout) {
         try {
             ResultLines.Writer writer = job.resultBytes() == 0
                     ? lines.create(path, layout.header(header))
-                    : lines.resume(path, job.resultBytes());
+                    : lines.resume(committed, path, job.resultBytes());
             return new ResultFile(layout, header, job.responseMode(), writer);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open the result file of " + job.requestId(), e);

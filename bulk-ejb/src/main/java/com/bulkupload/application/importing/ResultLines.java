@@ -25,6 +25,10 @@ public interface ResultLines {
     /** A new result file with its header line. */
     Writer create(Path path, List<String> header) throws IOException;
 
-    /** The result file of a resumed import, cut back to the length its last committed chunk recorded. */
-    Writer resume(Path path, long committedBytes) throws IOException;
+    /**
+     * The result file of a resumed import: {@code path} made to hold the first {@code committedBytes}
+     * of {@code committed} (the file of the claim that committed them; the same file is cut back),
+     * to be written on from there.
+     */
+    Writer resume(Path committed, Path path, long committedBytes) throws IOException;
 }

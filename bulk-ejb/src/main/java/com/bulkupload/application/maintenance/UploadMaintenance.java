@@ -106,7 +106,9 @@ public class UploadMaintenance {
         for (UploadRequest request : uploads.findWithFilesOlderThan(now.minus(FILE_RETENTION), BATCH)) {
             try {
                 Files.deleteIfExists(storage.upload(request.requestId()));
-                Files.deleteIfExists(storage.result(request.requestId()));
+                for (int claim = 0; claim <= request.progress().claim(); claim++) {
+                    Files.deleteIfExists(storage.result(request.requestId(), claim));
+                }
                 request.filesPurged();
             } catch (IOException e) {
                 LOG.log(Level.WARNING, "Could not purge the files of " + request.requestId(), e);

@@ -93,7 +93,7 @@ public class RowReportService {
             throw new BulkApiException(ErrorCode.ROW_REPORT_NOT_AVAILABLE,
                     "The upload was a bulk file: its results, failures included, are in its result file in Microsoft's bulk format.");
         }
-        return new FileRowReport(storage.result(request.requestId()), ResultLayout.BING_CSV, formatOf(request), kind);
+        return new FileRowReport(storage.result(request.requestId(), request.progress().resultClaim()), ResultLayout.BING_CSV, formatOf(request), kind);
     }
 
     /**

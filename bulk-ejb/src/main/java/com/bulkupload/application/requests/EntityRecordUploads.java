@@ -7,6 +7,7 @@ import com.bulkupload.application.FileStore;
 import com.bulkupload.domain.model.error.ErrorCode;
 import com.bulkupload.domain.model.upload.Protocol;
 import com.bulkupload.domain.model.upload.RequestStatus;
+import com.bulkupload.domain.model.upload.UploadRequestRepository;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -52,6 +53,9 @@ public class EntityRecordUploads {
 
     @Inject
     FileStore storage;
+
+    @Inject
+    UploadRequestRepository uploads;
 
     @Inject
     BulkSettings settings;
@@ -108,7 +112,8 @@ public class EntityRecordUploads {
     private List<String> resultRecords(String requestId) {
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
-        try (InputStream in = Files.newInputStream(storage.result(requestId));
+        int claim = uploads.find(requestId).map(request -> request.progress().resultClaim()).orElse(0);
+        try (InputStream in = Files.newInputStream(storage.result(requestId, claim));
              BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
              CSVParser parser = CSVFormat.RFC4180.parse(skipBom(reader))) {
             CSVFormat out = CSVFormat.RFC4180.builder().setRecordSeparator("").get();

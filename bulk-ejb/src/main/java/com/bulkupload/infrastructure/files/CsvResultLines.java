@@ -16,7 +16,7 @@ public class CsvResultLines implements ResultLines {
     }
 
     @Override
-    public Writer resume(Path path, long committedBytes) throws IOException {
-        return ResultFileWriter.resume(path, committedBytes);
+    public Writer resume(Path committed, Path path, long committedBytes) throws IOException {
+        return ResultFileWriter.resume(committed, path, committedBytes);
     }
 }

@@ -57,8 +57,11 @@ public class DirectoryFileStore implements FileStore {
     }
 
     @Override
-    public Path result(String requestId) {
-        return results.resolve(checked(requestId) + ".csv");
+    public Path result(String requestId, int claim) {
+        if (claim < 0) {
+            throw new IllegalArgumentException("no claim " + claim);
+        }
+        return results.resolve(checked(requestId) + (claim == 0 ? "" : "." + claim) + ".csv");
     }
 
     /** A fresh file in the work directory, for an upload in transit or an extracted archive entry. */

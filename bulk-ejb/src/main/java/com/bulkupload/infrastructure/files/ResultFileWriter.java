@@ -46,12 +46,37 @@ public final class ResultFileWriter implements ResultLines.Writer {
         return result;
     }
 
-    /** The result file of a resumed import, cut back to the length its last committed chunk recorded. */
-    public static ResultFileWriter resume(Path path, long committedBytes) throws IOException {
-        FileChannel channel = FileChannel.open(path, StandardOpenOption.WRITE);
-        channel.truncate(committedBytes);
-        channel.position(committedBytes);
-        return new ResultFileWriter(channel);
+    /**
+     * The result file of a resumed import: {@code path} holding the first {@code committedBytes} of
+     * {@code committed} (copied, and made durable, when it is another claim's file; cut back when it
+     * is the same), positioned after them.
+     */
+    public static ResultFileWriter resume(Path committed, Path path, long committedBytes) throws IOException {
+        if (committed.equals(path)) {
+            FileChannel channel = FileChannel.open(path, StandardOpenOption.WRITE);
+            channel.truncate(committedBytes);
+            channel.position(committedBytes);
+            return new ResultFileWriter(channel);
+        }
+        FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING);
+        try (FileChannel source = FileChannel.open(committed, StandardOpenOption.READ)) {
+            long copied = 0;
+            while (copied < committedBytes) {
+                long n = source.transferTo(copied, committedBytes - copied, channel);
+                if (n <= 0) {
+                    throw new IOException("the committed result file " + committed.getFileName() + " holds " + copied
+                            + " bytes, not the " + committedBytes + " its checkpoint says");
+                }
+                copied += n;
+            }
+            channel.force(false);
+            channel.position(committedBytes);
+            return new ResultFileWriter(channel);
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
     }
 
     @Override

@@ -91,7 +91,7 @@ class BulkFileChunksTest {
             rows.add(processor.process(row++, fields));
         }
         Path file = dir.resolve(job.requestId() + "-" + System.nanoTime() + ".csv");
-        try (ResultFile results = ResultFile.open(new CsvResultLines(), file, job, processor.header(),
+        try (ResultFile results = ResultFile.open(new CsvResultLines(), file, file, job, processor.header(),
                 ResultLayout.of(processor.resultLayout()))) {
             db.inTransaction(() -> {
                 writer.write(new ImportChunk(job, processor.header(), rows, rows.size(), results, ImportedKeys.anyMayExist()));
@@ -134,7 +134,7 @@ class BulkFileChunksTest {
         write(first, List.of(record("Type", "Format Version", "Name", "6.0"),
                 record("Type", "Customer List", "Id", "-1", "Audience", "Members"),
                 item("-1", "old1@example.com"), item("-1", "kept@example.com")), 2);
-        db.inTransaction(() -> lifecycle.complete(first.requestId()));
+        db.inTransaction(() -> lifecycle.complete(first));
         Long listId = listNamed("Members");
 
         ImportJob replace = job();
@@ -142,7 +142,7 @@ class BulkFileChunksTest {
                 record("Type", "Customer List", "Id", listId.toString(), "Action Type", "Replace"),
                 item(listId.toString(), "kept@example.com"), item(listId.toString(), "new@example.com")), 2);
         assertEquals(3, hashesIn(listId).size(), "until the import completes, readers see the old customers beside the new");
-        assertEquals(RequestStatus.Completed, db.inTransaction(() -> lifecycle.complete(replace.requestId())));
+        assertEquals(RequestStatus.Completed, db.inTransaction(() -> lifecycle.complete(replace)));
         assertEquals(List.of(EmailHashes.of("kept@example.com"), EmailHashes.of("new@example.com")).stream().sorted().toList(),
                 hashesIn(listId));
     }
@@ -152,7 +152,7 @@ class BulkFileChunksTest {
         ImportJob first = job();
         write(first, List.of(record("Type", "Format Version", "Name", "6.0"),
                 record("Type", "Customer List", "Id", "-1", "Audience", "Few"), item("-1", "a@example.com"), item("-1", "b@example.com")), 2);
-        db.inTransaction(() -> lifecycle.complete(first.requestId()));
+        db.inTransaction(() -> lifecycle.complete(first));
         Long listId = listNamed("Few");
         ImportJob remove = job();
         List<String> lines = write(remove, List.of(record("Type", "Format Version", "Name", "6.0"),

@@ -1,6 +1,8 @@
 package com.bulkupload.application.importing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.bulkupload.application.BulkSettings;
 import com.bulkupload.application.CallerContext;
@@ -14,6 +16,7 @@ import com.bulkupload.domain.model.customer.CustomerRepository;
 import com.bulkupload.domain.model.customer.EmailHashes;
 import com.bulkupload.domain.model.upload.Protocol;
 import com.bulkupload.domain.model.upload.RequestStatus;
+import com.bulkupload.domain.model.upload.UploadRequest;
 import com.bulkupload.domain.model.upload.UploadHeader;
 import com.bulkupload.infrastructure.files.CsvResultLines;
 import com.bulkupload.infrastructure.persistence.jpa.JpaCustomerRepository;
@@ -23,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -100,7 +104,7 @@ class CustomerChunkWriterTest {
             rows.add(processor.process(++row, fields));
         }
         Path file = dir.resolve(job.requestId() + "-" + System.nanoTime() + ".csv");
-        try (ResultFile results = ResultFile.open(new CsvResultLines(), file, job, HEADER, ResultLayout.BING_CSV)) {
+        try (ResultFile results = ResultFile.open(new CsvResultLines(), file, file, job, HEADER, ResultLayout.BING_CSV)) {
             db.inTransaction(() -> {
                 writer.write(new ImportChunk(job, HEADER, rows, rows.size(), results,
                         keys.computeIfAbsent(job.requestId(), id -> writer.keysOf(job, 1000))));
@@ -124,6 +128,21 @@ class CustomerChunkWriterTest {
 
     private long idOf(String email) {
         return db.inTransaction(() -> customers.page(listId, new CustomerRepository.CustomerFilter(EmailHashes.of(email), null, null, null), 0, 1)).get(0).id();
+    }
+
+    @Test
+    void aChunkOfAnImportTakenOverCommitsNothing() throws IOException {
+        ImportJob stale = job("Email");
+        db.inTransaction(() -> {
+            // the importer stopped beating (killed, or frozen): another claims the request
+            UploadRequest request = db.uploads.find(stale.requestId()).orElseThrow();
+            Instant later = T0.plus(Duration.ofDays(1));
+            assertTrue(request.claimForImport(later, later));
+            return null;
+        });
+        assertThrows(ImportTakenOver.class, () -> apply(stale, List.of(List.of("c1", "", "stale@x.com", "Ann", ""))));
+        assertEquals(Map.of(), list(), "the frozen importer's rows were not written");
+        assertEquals(0, db.inTransaction(() -> db.uploads.find(stale.requestId()).orElseThrow().progress().recordsDone()));
     }
 
     @Test
@@ -169,7 +188,8 @@ class CustomerChunkWriterTest {
                 "the list holds customers now");
         ImportJob resumed = new ImportJob(first.requestId(), first.protocol(), first.customerListId(), first.partitionName(),
                 first.lookupField(), first.responseMode(), first.clientId(), first.fileName(), first.contentType(), first.charset(),
-                first.declaredFormat(), first.rowsTotal(), 1, first.resultBytes(), first.columnMappings());
+                first.declaredFormat(), first.rowsTotal(), 1, first.resultBytes(), first.columnMappings(),
+                first.claim(), first.resultClaim());
         assertEquals(List.of("2 Updated " + idOf("a@x.com") + " "), apply(second, List.of(List.of("d1", "", "a@x.com", "Al", ""))),
                 "the second import finds what the first wrote");
         assertEquals(true, db.inTransaction(() -> writer.keysOf(resumed, 1000)).mayExist("never-written@x.com", false),

@@ -39,7 +39,7 @@ class ImportPipelineTest {
 
     private static ImportJob job(long recordsDone) {
         return new ImportJob("0123456789abcdef0123", Protocol.Bing, 1L, "Default", LookupField.Email, ResponseMode.ErrorsAndResults,
-                "c", "f.csv", null, null, null, null, recordsDone, 0, ColumnMappings.NONE);
+                "c", "f.csv", null, null, null, null, recordsDone, 0, ColumnMappings.NONE, 1, 0);
     }
 
     /** Runs the apply pass and returns, per chunk, its first row number, its size and the checkpoint it carries. */
@@ -47,7 +47,7 @@ class ImportPipelineTest {
         List<String> seen = new ArrayList<>();
         ImportPipeline pipeline = new ImportPipeline(chunkRows, Duration.ofSeconds(10), () -> { }, new CsvResultLines());
         try (UploadFiles.OpenedFile opened = new UploadFileOpener(1L << 30, dir).open(file, "f.csv", null, null, null)) {
-            pipeline.apply(job, opened, dir.resolve("r" + System.nanoTime() + ".csv"), ImportedKeys.anyMayExist(), chunk -> {
+            pipeline.apply(job, opened, dir.resolve("r0.csv"), dir.resolve("r" + System.nanoTime() + ".csv"), ImportedKeys.anyMayExist(), chunk -> {
                 seen.add(chunk.rows().get(0).check().rowNumber() + "+" + chunk.rows().size() + "@" + chunk.recordsDone());
                 return CompletableFuture.completedFuture(null);
             });
@@ -89,7 +89,7 @@ class ImportPipelineTest {
         List<Long> written = new ArrayList<>();
         ImportPipeline pipeline = new ImportPipeline(5, Duration.ofSeconds(10), () -> { }, new CsvResultLines());
         try (UploadFiles.OpenedFile opened = new UploadFileOpener(1L << 30, dir).open(file, "f.csv", null, null, null)) {
-            IllegalStateException e = assertThrows(IllegalStateException.class, () -> pipeline.apply(job(0), opened,
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> pipeline.apply(job(0), opened, dir.resolve("r0.csv"),
                     dir.resolve("r.csv"), ImportedKeys.anyMayExist(), chunk -> {
                         written.add(chunk.recordsDone());
                         return chunk.recordsDone() == 5 ? CompletableFuture.failedFuture(new IllegalStateException("disk full"))
@@ -106,7 +106,7 @@ class ImportPipelineTest {
         List<String> checks = new ArrayList<>();
         ImportPipeline pipeline = new ImportPipeline(5, Duration.ofSeconds(10), () -> { }, new CsvResultLines());
         try (UploadFiles.OpenedFile opened = new UploadFileOpener(1L << 30, dir).open(file, "m.csv", null, null, null)) {
-            pipeline.apply(job(0), opened, dir.resolve("m-result.csv"), ImportedKeys.anyMayExist(), chunk -> {
+            pipeline.apply(job(0), opened, dir.resolve("m-result.csv"), dir.resolve("m-result.csv"), ImportedKeys.anyMayExist(), chunk -> {
                 chunk.rows().forEach(r -> checks.add(r.check() instanceof RowCheck.Valid ? "valid" : "invalid"));
                 try {
                     for (ImportRow row : chunk.rows()) {

@@ -537,7 +537,7 @@ class UploadFileFuzzTest {
     static Outcome importFile(Path file, String name, String charset, LookupField lookup) throws IOException {
         Path results = work.resolve("result-" + System.nanoTime() + ".csv");
         ImportJob job = new ImportJob("0123456789abcdef0123", Protocol.Bing, 1L, "Default", lookup, ResponseMode.ErrorsAndResults,
-                "fuzz", name, null, charset, null, null, 0, 0, ColumnMappings.NONE);
+                "fuzz", name, null, charset, null, null, 0, 0, ColumnMappings.NONE, 1, 0);
         ImportPipeline pipeline = new ImportPipeline(5_000, Duration.ofSeconds(60), () -> { }, new CsvResultLines());
         UploadFileOpener opener = new UploadFileOpener(LIMIT, work);
         try (UploadFiles.OpenedFile opened = opener.open(file, name, null, charset, null)) {
@@ -547,7 +547,7 @@ class UploadFileFuzzTest {
             }
             List<Long> rows = new ArrayList<>();
             List<ErrorCode> errors = new ArrayList<>();
-            pipeline.apply(job, opened, results, ImportedKeys.anyMayExist(), chunk -> {
+            pipeline.apply(job, opened, results, results, ImportedKeys.anyMayExist(), chunk -> {
                 try {
                     for (ImportRow row : chunk.rows()) {
                         rows.add(row.check().rowNumber());

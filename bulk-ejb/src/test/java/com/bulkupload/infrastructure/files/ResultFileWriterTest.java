@@ -2,6 +2,7 @@ package com.bulkupload.infrastructure.files;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -42,12 +43,33 @@ class ResultFileWriterTest {
             writer.checkpoint();
         }
         // the chunk with row 3 never committed: a resumed import writes it again, once
-        try (ResultFileWriter writer = ResultFileWriter.resume(file, committed)) {
+        try (ResultFileWriter writer = ResultFileWriter.resume(file, file, committed)) {
             writer.write(List.of("3", "Updated"));
             writer.checkpoint();
         }
         String text = Files.readString(file, StandardCharsets.UTF_8);
         assertEquals("\uFEFFRow,Result\r\n2,Inserted\r\n3,Updated\r\n", text);
+    }
+
+    @Test
+    void aClaimThatTakesOverWritesItsOwnFileStartingWithTheCommittedLinesOfTheLastOne() throws IOException {
+        Path first = dir.resolve("r.1.csv");
+        Path second = dir.resolve("r.2.csv");
+        long committed;
+        ResultFileWriter stale = ResultFileWriter.create(first, List.of("Row", "Result"));
+        stale.write(List.of("2", "Inserted"));
+        committed = stale.checkpoint();
+        try (ResultFileWriter writer = ResultFileWriter.resume(first, second, committed)) {
+            // the frozen importer wakes up and writes on: into its own file only
+            stale.write(List.of("3", "Inserted by the stale importer"));
+            stale.checkpoint();
+            stale.close();
+            writer.write(List.of("3", "Updated"));
+            writer.checkpoint();
+        }
+        assertEquals("\uFEFFRow,Result\r\n2,Inserted\r\n3,Updated\r\n", Files.readString(second, StandardCharsets.UTF_8));
+        assertThrows(IOException.class, () -> ResultFileWriter.resume(first, dir.resolve("r.3.csv"), Files.size(first) + 10),
+                "a committed file shorter than its checkpoint is an error, never a silent gap");
     }
 
     @Test

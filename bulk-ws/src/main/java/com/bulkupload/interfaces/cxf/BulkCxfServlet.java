@@ -175,7 +175,7 @@ public class BulkCxfServlet extends CXFNonSpringServlet {
                 new ApiExceptionMapper(ApiExceptionMapper.BING_REST_STATUS, false));
         publish(bus, "/files", List.of(
                         new UploadResource(files, receiver),
-                        new ResultFileResource(resultFileUrls, storage)),
+                        new ResultFileResource(resultFileUrls)),
                 new NulCharacterFilter(), new UploadAuthenticationFilter(authentication),
                 new ApiExceptionMapper(ApiExceptionMapper.OWN_STATUS, true));
         publish(bus, "/api/v1", List.of(new CustomerListResource(customerQueries, listColumnMappings), new UploadListResource(requests, rowReports, uploadPreviews, receiver),

@@ -1,7 +1,6 @@
 package com.bulkupload.interfaces.upload;
 
 import com.bulkupload.application.BulkApiException;
-import com.bulkupload.application.FileStore;
 import com.bulkupload.application.identity.ResultFileUrls;
 import com.bulkupload.domain.model.error.ErrorCode;
 import jakarta.ws.rs.GET;
@@ -25,11 +24,9 @@ import java.util.zip.ZipOutputStream;
 public class ResultFileResource {
 
     private final ResultFileUrls urls;
-    private final FileStore storage;
 
-    public ResultFileResource(ResultFileUrls urls, FileStore storage) {
+    public ResultFileResource(ResultFileUrls urls) {
         this.urls = urls;
-        this.storage = storage;
     }
 
     @GET
@@ -38,7 +35,7 @@ public class ResultFileResource {
                              @QueryParam("expires") String expires,
                              @QueryParam("signature") String signature) {
         urls.verify(requestId, expires, signature, Instant.now());
-        java.nio.file.Path file = storage.result(requestId);
+        java.nio.file.Path file = urls.file(requestId);
         if (!Files.isRegularFile(file)) {
             throw new BulkApiException(ErrorCode.INVALID_RESULT_FILE_URL, "The result file is no longer kept.");
         }

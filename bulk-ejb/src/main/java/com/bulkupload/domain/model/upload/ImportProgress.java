@@ -47,6 +47,17 @@ public class ImportProgress {
     @Column(name = "completed_at")
     private Instant completedAt;
 
+    /**
+     * The fence: which claim of the import this is (each claim takes the next number). Only the
+     * current claim's writes commit; an importer that finds another number was taken over.
+     */
+    @Column(name = "import_claim", nullable = false)
+    private int claim;
+
+    /** Checkpoint: the claim whose result file holds the committed result lines ({@link #resultBytes}). */
+    @Column(name = "result_claim", nullable = false)
+    private int resultClaim;
+
     protected ImportProgress() {
     }
 
@@ -67,13 +78,25 @@ public class ImportProgress {
         next.startedAt = startedAt;
         next.heartbeatAt = heartbeatAt;
         next.completedAt = completedAt;
+        next.claim = claim;
+        next.resultClaim = resultClaim;
         return next;
     }
 
+    /** The first claim, or the claim of an import put back in the queue: the next number. */
     ImportProgress started(Instant now) {
         ImportProgress next = copy();
         next.startedAt = now;
         next.heartbeatAt = now;
+        next.claim = claim + 1;
+        return next;
+    }
+
+    /** Taken over from an importer that stopped beating: the next number, which fences the old one out. */
+    ImportProgress claimedAgain(Instant now) {
+        ImportProgress next = copy();
+        next.heartbeatAt = now;
+        next.claim = claim + 1;
         return next;
     }
 
@@ -97,15 +120,18 @@ public class ImportProgress {
         next.rowsFailed += failed;
         next.rowsWithWarning += warnings;
         next.resultBytes = resultBytesNow;
+        next.resultClaim = claim;
         // 100 only once the request is complete
         next.percentComplete = rowsTotal == null || rowsTotal == 0 ? 0 : (int) Math.min(99, next.rowsProcessed * 100 / rowsTotal);
         next.heartbeatAt = now;
         return next;
     }
 
+    /** The completing claim's result file holds every line: the ones it copied, and its own. */
     ImportProgress completed(Instant now) {
         ImportProgress next = copy();
         next.percentComplete = 100;
+        next.resultClaim = claim;
         next.completedAt = now;
         return next;
     }
@@ -153,5 +179,13 @@ public class ImportProgress {
 
     public Instant heartbeatAt() {
         return heartbeatAt;
+    }
+
+    public int claim() {
+        return claim;
+    }
+
+    public int resultClaim() {
+        return resultClaim;
     }
 }

@@ -175,10 +175,15 @@ public class UploadRequest {
         } else if (status != RequestStatus.InProgress || progress.aliveAfter(staleBefore)) {
             return false;
         } else {
-            progress = progress.beat(now);
+            progress = progress.claimedAgain(now);
         }
         updatedAt = now;
         return true;
+    }
+
+    /** Whether {@code claim} is still this request's current claim: an importer holding an older one was taken over. */
+    public boolean claimedBy(int claim) {
+        return status == RequestStatus.InProgress && progress.claim() == claim;
     }
 
     /** The client named a URL instead of sending a file: the server downloads it (its name says its format). */

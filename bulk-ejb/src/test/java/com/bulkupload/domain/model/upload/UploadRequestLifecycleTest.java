@@ -53,6 +53,29 @@ class UploadRequestLifecycleTest {
     }
 
     @Test
+    void everyClaimTakesTheNextNumberAndOnlyTheCurrentOneOwnsTheImportAndItsResultFile() {
+        UploadRequest request = uploaded();
+        assertEquals(0, request.progress().claim(), "a request of the release before claims is claim 0");
+        assertTrue(claim(request, T0.plusSeconds(10)));
+        assertEquals(1, request.progress().claim());
+        assertTrue(request.claimedBy(1));
+        request.chunkApplied(500, 500, 0, 0, 1000, T0.plusSeconds(11));
+        assertEquals(1, request.progress().resultClaim(), "the committed lines are in claim 1's file");
+        assertTrue(claim(request, T0.plusSeconds(12).plus(STALE)), "taken over");
+        assertEquals(2, request.progress().claim());
+        assertFalse(request.claimedBy(1), "the importer of claim 1 is fenced out");
+        assertTrue(request.claimedBy(2));
+        assertEquals(1, request.progress().resultClaim(), "until claim 2 commits a chunk, claim 1's file holds the committed lines");
+        request.requeue(T0.plusSeconds(300));
+        assertFalse(request.claimedBy(2), "a requeued import is nobody's");
+        assertTrue(claim(request, T0.plusSeconds(301)));
+        assertEquals(3, request.progress().claim());
+        request.complete(T0.plusSeconds(302));
+        assertEquals(3, request.progress().resultClaim(), "the completing claim's file holds every line");
+        assertFalse(request.claimedBy(3), "a completed import takes no more writes");
+    }
+
+    @Test
     void requeuedImportIsClaimedAtOnceAndKeepsItsCheckpoint() {
         UploadRequest request = uploaded();
         claim(request, T0.plusSeconds(10));
