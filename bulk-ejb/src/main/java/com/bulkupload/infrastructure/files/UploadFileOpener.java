@@ -2,6 +2,7 @@ package com.bulkupload.infrastructure.files;
 
 import com.bulkupload.application.importing.LimitedInputStream;
 import com.bulkupload.application.importing.RecordSink;
+import com.bulkupload.application.importing.TabularFile;
 import com.bulkupload.application.importing.UploadFileException;
 import com.bulkupload.application.importing.UploadFiles.Encoding;
 import com.bulkupload.application.importing.UploadFiles.OpenedFile;
@@ -141,40 +142,27 @@ public final class UploadFileOpener {
 
     /** A delimited text file, read as {@code delimiter} separates it. */
     private static OpenedFile plain(DelimitedTabularFile file, char delimiter) {
-        return new OpenedFile() {
-            @Override
-            public void read(RecordSink sink) throws IOException {
-                file.read(new NonBlankRecords(sink));
-            }
-
-            @Override
-            public String describe() {
-                return file.describe();
-            }
-
-            @Override
-            public TextFormat textFormat() {
-                return TextFormat.ofDelimiter(delimiter);
-            }
-
-            @Override
-            public Encoding encoding() throws IOException {
-                return file.encoding();
-            }
-
-            @Override
-            public void close() {
-                // nothing was extracted
-            }
-        };
+        return opened(file, TextFormat.ofDelimiter(delimiter), file::encoding, () -> {
+            // nothing was extracted
+        });
     }
 
-    /** What a workbook leaves behind when read: a file extracted from its wrapper, or nothing. */
+    /** A workbook; {@code cleanup} deletes what was extracted from its wrapper, if anything. */
+    private static OpenedFile workbook(XlsxTabularFile file, Cleanup cleanup) {
+        return opened(file, null, () -> null, cleanup);
+    }
+
+    /** What an opened file leaves behind when closed: a file extracted from its wrapper, or nothing. */
     private interface Cleanup {
         void run() throws IOException;
     }
 
-    private static OpenedFile workbook(XlsxTabularFile file, Cleanup cleanup) {
+    /** How the file's text is decoded, or null for a workbook. */
+    private interface EncodingOf {
+        Encoding get() throws IOException;
+    }
+
+    private static OpenedFile opened(TabularFile file, TextFormat format, EncodingOf encoding, Cleanup cleanup) {
         return new OpenedFile() {
             @Override
             public void read(RecordSink sink) throws IOException {
@@ -188,12 +176,12 @@ public final class UploadFileOpener {
 
             @Override
             public TextFormat textFormat() {
-                return null;
+                return format;
             }
 
             @Override
-            public Encoding encoding() {
-                return null;
+            public Encoding encoding() throws IOException {
+                return encoding.get();
             }
 
             @Override
