@@ -103,6 +103,12 @@ class SchemaMigratorTest {
             }
         }
         assertEquals(List.of("cccc=1", "bbbb=2", "aaaa=3"), numbered);
+        // and V16: the requests of before claims are claim 0, whose result file keeps its name
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT COUNT(*), SUM(import_claim), SUM(result_claim) FROM upload_request")) {
+            rs.next();
+            assertEquals(List.of(3L, 0L, 0L), List.of(rs.getLong(1), rs.getLong(2), rs.getLong(3)));
+        }
     }
 
     @Test
