@@ -126,15 +126,7 @@ public class Importer {
                 default -> RequestStatus.Failed;
             };
             LOG.info(() -> "Upload " + requestId + " refused: " + e.error().errorCode() + ": " + e.getMessage());
-            try {
-                lifecycle.fail(job, status, e.error(), e.getMessage());
-            } catch (RuntimeException failing) {
-                if (takenOver(failing)) {
-                    return null;
-                }
-                throw failing;
-            }
-            return status.name();
+            return failUnlessTakenOver(job, status, e.error(), e.getMessage());
         } catch (IOException | RuntimeException e) {
             if (takenOver(e)) {
                 // the stalled-import timer gave the request to another importer, or a chunk write was
@@ -144,15 +136,20 @@ public class Importer {
                 return null;
             }
             LOG.log(Level.SEVERE, "Import of " + requestId + " failed", e);
-            try {
-                lifecycle.fail(job, RequestStatus.Failed, ErrorCode.INTERNAL_ERROR, null);
-            } catch (RuntimeException failing) {
-                if (takenOver(failing)) {
-                    return null;
-                }
-                throw failing;
+            return failUnlessTakenOver(job, RequestStatus.Failed, ErrorCode.INTERNAL_ERROR, null);
+        }
+    }
+
+    /** Fails the request and returns the status; null if another claim took it over meanwhile (it carries on there). */
+    private String failUnlessTakenOver(ImportJob job, RequestStatus status, ErrorCode error, String details) {
+        try {
+            lifecycle.fail(job, status, error, details);
+            return status.name();
+        } catch (RuntimeException failing) {
+            if (takenOver(failing)) {
+                return null;
             }
-            return RequestStatus.Failed.name();
+            throw failing;
         }
     }
 

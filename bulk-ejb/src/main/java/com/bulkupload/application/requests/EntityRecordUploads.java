@@ -4,10 +4,10 @@ import com.bulkupload.application.BulkApiException;
 import com.bulkupload.application.BulkSettings;
 import com.bulkupload.application.CallerContext;
 import com.bulkupload.application.FileStore;
+import com.bulkupload.application.identity.ResultFileUrls;
 import com.bulkupload.domain.model.error.ErrorCode;
 import com.bulkupload.domain.model.upload.Protocol;
 import com.bulkupload.domain.model.upload.RequestStatus;
-import com.bulkupload.domain.model.upload.UploadRequestRepository;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -54,8 +54,8 @@ public class EntityRecordUploads {
     @Inject
     FileStore storage;
 
-    @Inject
-    UploadRequestRepository uploads;
+    @EJB
+    ResultFileUrls resultFiles;
 
     @Inject
     BulkSettings settings;
@@ -112,8 +112,7 @@ public class EntityRecordUploads {
     private List<String> resultRecords(String requestId) {
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
-        int claim = uploads.find(requestId).map(request -> request.progress().resultClaim()).orElse(0);
-        try (InputStream in = Files.newInputStream(storage.result(requestId, claim));
+        try (InputStream in = Files.newInputStream(resultFiles.file(requestId));
              BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
              CSVParser parser = CSVFormat.RFC4180.parse(skipBom(reader))) {
             CSVFormat out = CSVFormat.RFC4180.builder().setRecordSeparator("").get();

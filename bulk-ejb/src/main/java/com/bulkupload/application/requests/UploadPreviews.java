@@ -71,36 +71,20 @@ public class UploadPreviews {
         TextFormat readFormat;
         UploadFiles.Encoding encoding;
         try {
-            encoding = encoding(file);
-        } catch (UploadFileException e) {
-            throw new BulkApiException(e.error(), e.getMessage());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        // an undeclared file that is not UTF-8 is shown as it looks like it is meant: the person
-        // sees readable rows and which charset to name; the upload itself never guesses
-        String charset = encoding != null && encoding.source() == UploadFiles.Encoding.Source.GUESSED ? encoding.charset() : file.charset();
-        try (UploadFiles.OpenedFile opened = uploadFiles.open(file.storedAt(), file.fileName(), file.contentType(), charset,
-                file.declaredFormat())) {
-            format = opened.describe();
-            readFormat = opened.textFormat();
+            UploadFiles.OpenedFile opened = open(file, file.charset());
             try {
-                opened.read(new RecordSink() {
-                    @Override
-                    public void header(List<String> names) {
-                        header.addAll(names);
-                    }
-
-                    @Override
-                    public void record(long rowNumber, List<String> fields) {
-                        rows.add(List.copyOf(fields));
-                        if (rows.size() == ROWS) {
-                            throw new Enough();
-                        }
-                    }
-                });
-            } catch (Enough enough) {
-                // the first rows are all a preview shows
+                encoding = opened.encoding();
+                if (encoding != null && encoding.source() == UploadFiles.Encoding.Source.GUESSED) {
+                    // an undeclared file that is not UTF-8 is shown as it looks like it is meant: the
+                    // person sees readable rows and which charset to name; the upload itself never guesses
+                    opened.close();
+                    opened = open(file, encoding.charset());
+                }
+                format = opened.describe();
+                readFormat = opened.textFormat();
+                readFirstRows(opened, header, rows);
+            } finally {
+                opened.close();
             }
         } catch (UploadFileException e) {
             throw new BulkApiException(e.error(), e.getMessage());
@@ -122,11 +106,30 @@ public class UploadPreviews {
         return new Preview(format, readFormat, encoding, columns, rows, ColumnNames.fieldNames());
     }
 
-    private UploadFiles.Encoding encoding(UploadedFile file) throws IOException {
-        try (UploadFiles.OpenedFile opened = uploadFiles.open(file.storedAt(), file.fileName(), file.contentType(), file.charset(),
-                file.declaredFormat())) {
-            return opened.encoding();
+    /** The header and the first {@value #ROWS} records. */
+    private static void readFirstRows(UploadFiles.OpenedFile opened, List<String> header, List<List<String>> rows) throws IOException {
+        try {
+            opened.read(new RecordSink() {
+                @Override
+                public void header(List<String> names) {
+                    header.addAll(names);
+                }
+
+                @Override
+                public void record(long rowNumber, List<String> fields) {
+                    rows.add(List.copyOf(fields));
+                    if (rows.size() == ROWS) {
+                        throw new Enough();
+                    }
+                }
+            });
+        } catch (Enough enough) {
+            // the first rows are all a preview shows
         }
+    }
+
+    private UploadFiles.OpenedFile open(UploadedFile file, String charset) throws IOException {
+        return uploadFiles.open(file.storedAt(), file.fileName(), file.contentType(), charset, file.declaredFormat());
     }
 
     /** Stops the reader once the preview has its rows. */

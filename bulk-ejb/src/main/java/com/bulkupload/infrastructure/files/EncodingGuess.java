@@ -8,7 +8,8 @@ import org.mozilla.universalchardet.UniversalDetector;
  * charset detector), for the error of a file that is not valid in the encoding it was read with.
  * and for the preview of a file whose encoding was not named. Only ever a hint: a file is never
  * imported in a guessed encoding (CONTRACT §5: never guess silently). ICU4J's CharsetDetector was
- * tried first and took the GB18030 sample file for EUC-KR (confidence 46, GB18030 10), as its statistics need more text than a short list of names gives.
+ * tried first and took the GB18030 sample file for EUC-KR (confidence 46, GB18030 10), as its
+ * statistics need more text than a short list of names gives.
  */
 final class EncodingGuess {
 
