@@ -57,9 +57,13 @@ public abstract class BulkSettings {
         return positiveLong("BULK_MAX_ROWS", 4_000_000);
     }
 
-    /** An import whose last chunk committed longer ago than this is taken over by the recovery timer. */
+    /**
+     * The lease of an import or a FileUrl download, on the database's clock: one whose node has
+     * said nothing (a chunk, a heartbeat) for longer is taken over by the recovery timer, which
+     * looks every 10 s. The importer beats every 5 s while nothing commits.
+     */
     public Duration stuckImportAfter() {
-        return Duration.ofSeconds(positiveLong("BULK_STUCK_IMPORT_SECONDS", 120));
+        return Duration.ofSeconds(positiveLong("BULK_STUCK_IMPORT_SECONDS", 40));
     }
 
     /** Failed token requests allowed per client id and minute (then 117 until the minute is over). */

@@ -24,4 +24,13 @@ public interface FileStore {
     Path newWorkFile(String prefix) throws IOException;
 
     Path workDirectory();
+
+    /**
+     * Deletes the work files last written before {@code before}: what a node killed during an
+     * upload, a download or an extraction left behind. A live one is written to as it goes (and a
+     * file still open or mapped stays readable once deleted), so the age is the only test needed.
+     *
+     * @return how many were deleted
+     */
+    int deleteWorkFilesOlderThan(java.time.Instant before) throws IOException;
 }

@@ -1,6 +1,7 @@
 package com.bulkupload.application.importing;
 
 import com.bulkupload.application.ImportMetrics;
+import com.bulkupload.application.SharedClock;
 import com.bulkupload.domain.model.customer.CustomerChanges;
 import com.bulkupload.domain.model.customer.CustomerField;
 import com.bulkupload.domain.model.customer.CustomerList;
@@ -23,7 +24,6 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -67,7 +67,8 @@ public class CustomerChunkWriter {
     @Resource
     ManagedExecutorService background;
 
-    Clock clock = Clock.systemUTC();
+    @Inject
+    SharedClock clock;
 
     /**
      * Applies the rows in file order (a later row with the same key sees what an earlier one did),
@@ -80,7 +81,7 @@ public class CustomerChunkWriter {
     public void write(ImportChunk chunk) {
         ImportJob job = chunk.job();
         List<ImportRow> rows = chunk.rows();
-        Instant now = clock.instant();
+        Instant now = clock.now();
         // the fence: a chunk of a taken-over import commits nothing (ImportLifecycle.ownedBy)
         UploadRequest request = uploads.find(job.requestId()).filter(r -> r.claimedBy(job.claim()))
                 .orElseThrow(() -> new ImportTakenOver(job));

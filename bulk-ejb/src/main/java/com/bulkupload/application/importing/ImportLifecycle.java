@@ -1,6 +1,7 @@
 package com.bulkupload.application.importing;
 
 import com.bulkupload.application.BulkSettings;
+import com.bulkupload.application.SharedClock;
 import com.bulkupload.application.analysis.CrowdAnalysisService;
 import com.bulkupload.domain.model.customer.ColumnMappings;
 import com.bulkupload.domain.model.customer.CustomerList;
@@ -17,7 +18,6 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -49,7 +49,8 @@ public class ImportLifecycle {
     @jakarta.ejb.EJB
     CrowdAnalysisService analyses;
 
-    Clock clock = Clock.systemUTC();
+    @Inject
+    SharedClock clock;
 
     /**
      * The job of the request whose turn it is ({@link UploadRequestRepository#nextImportInTurn}),
@@ -80,7 +81,7 @@ public class ImportLifecycle {
 
     /** The job, if this caller now owns the request's import; null if there is nothing to do. */
     public ImportJob claim(String requestId) {
-        Instant now = clock.instant();
+        Instant now = clock.now();
         UploadRequest request = uploads.find(requestId).orElse(null);
         if (request == null || (request.status() == RequestStatus.FileUploaded && !aloneInItsAccount(request))
                 || !request.claimForImport(now, now.minus(settings.stuckImportAfter()))) {
@@ -130,7 +131,10 @@ public class ImportLifecycle {
      * and this commit fails with an optimistic lock error instead.
      */
     private UploadRequest ownedBy(ImportJob job) {
-        UploadRequest request = uploads.find(job.requestId()).orElseThrow();
+        return owned(job, uploads.find(job.requestId()).orElseThrow());
+    }
+
+    private static UploadRequest owned(ImportJob job, UploadRequest request) {
         if (!request.claimedBy(job.claim())) {
             throw new ImportTakenOver(job);
         }
@@ -143,7 +147,7 @@ public class ImportLifecycle {
      * stops this importer.
      */
     public void heartbeat(ImportJob job) {
-        ownedBy(job).heartbeat(clock.instant());
+        ownedBy(job).heartbeat(clock.now());
     }
 
     public void scanned(ImportJob job, long rows, ResultFileLayout layout, TextFormat readFormat, Optional<String> ignoredColumnsWarning) {
@@ -155,7 +159,10 @@ public class ImportLifecycle {
     /** Completes the request; returns its final status (Completed or CompletedWithErrors). */
     public RequestStatus complete(ImportJob job) {
         String requestId = job.requestId();
-        UploadRequest request = ownedBy(job);
+        // locked first: a Replace's delete may outlast the lease, and a takeover tried meanwhile
+        // (the stalled-import timer, a redelivered message) waits for this commit, then finds the
+        // request done, instead of starting the completion over and over
+        UploadRequest request = owned(job, uploads.lock(requestId).orElseThrow());
         // a Replace leaves its list holding only what this import wrote: decided here, in the
         // transaction that completes the request, so a crash before it leaves the old customers
         // beside the new ones (readers see both while the import runs) and a crash after it loses none
@@ -163,7 +170,7 @@ public class ImportLifecycle {
             customers.deleteNotWrittenBy(replaced.id(), requestId);
             replaced.contentsReplaced();
         }
-        request.complete(clock.instant());
+        request.complete(clock.now());
         // the list changed: its analysis tasks are computed again, once this commits
         analyses.listChanged(request.target().customerListId());
         return request.status();
@@ -171,6 +178,6 @@ public class ImportLifecycle {
 
     /** Fails the request, if this importer still owns it (a taken-over one carries on elsewhere). */
     public void fail(ImportJob job, RequestStatus status, ErrorCode error, String details) {
-        ownedBy(job).failAs(status, error, details, clock.instant());
+        ownedBy(job).failAs(status, error, details, clock.now());
     }
 }

@@ -4,6 +4,7 @@ import com.bulkupload.application.BulkSettings;
 import com.bulkupload.application.FileStore;
 import com.bulkupload.application.ImportMetrics;
 import com.bulkupload.application.ImportQueue;
+import com.bulkupload.application.SharedClock;
 import com.bulkupload.domain.model.tenant.TenantRepository;
 import com.bulkupload.domain.model.upload.RequestStatus;
 import com.bulkupload.domain.model.upload.UploadRequest;
@@ -13,7 +14,6 @@ import jakarta.ejb.Singleton;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.logging.Level;
@@ -35,6 +35,8 @@ public class UploadMaintenance {
     private static final int BATCH = 500;
     static final Duration FILE_RETENTION = Duration.ofDays(7);
     static final Duration RECORD_RETENTION = Duration.ofDays(30);
+    /** Far longer than an upload, a download or an import keeps a work file without writing to it. */
+    static final Duration WORK_FILE_RETENTION = Duration.ofDays(1);
 
     @Inject
     UploadRequestRepository uploads;
@@ -57,11 +59,12 @@ public class UploadMaintenance {
     @Inject
     ImportMetrics metrics = ImportMetrics.NONE;
 
-    Clock clock = Clock.systemUTC();
+    @Inject
+    SharedClock clock;
 
     @Schedule(hour = "*", minute = "*", second = "15")
     public void expireStaleRequests() {
-        Instant now = clock.instant();
+        Instant now = clock.now();
         int expired = 0;
         for (UploadRequest request : uploads.findPendingPastDeadline(now, BATCH)) {
             if (request.expireIfNoFileBy(now)) {
@@ -78,9 +81,19 @@ public class UploadMaintenance {
         }
     }
 
-    @Schedule(hour = "*", minute = "*", second = "45")
+    /**
+     * Every 10 s, so that a dead node's import is taken over within the lease plus 10 s
+     * (BULK_STUCK_IMPORT_SECONDS, 40 s: under the minute the cluster promises). A FileUrl download
+     * whose node fell silent as long is queued again, and another node claims it.
+     */
+    @Schedule(hour = "*", minute = "*", second = "*/10")
     public void requeueStalledImports() {
-        Instant now = clock.instant();
+        Instant now = clock.now();
+        for (UploadRequest request : uploads.findAbandonedDownloads(now.minus(settings.stuckImportAfter()), now, BATCH)) {
+            LOG.warning("Download of the file of " + request.requestId() + " shows no progress since " + settings.stuckImportAfter()
+                    + "; queued again, another node downloads it");
+            importQueue.enqueueDownload(request.requestId(), request.accountId());
+        }
         boolean filesWaiting = false;
         for (UploadRequest request : uploads.findStalledImports(now.minus(settings.stuckImportAfter()), BATCH)) {
             if (request.status() == RequestStatus.InProgress) {
@@ -102,7 +115,7 @@ public class UploadMaintenance {
 
     @Schedule(hour = "*", minute = "5")
     public void purgeOldFiles() {
-        Instant now = clock.instant();
+        Instant now = clock.now();
         for (UploadRequest request : uploads.findWithFilesOlderThan(now.minus(FILE_RETENTION), BATCH)) {
             try {
                 Files.deleteIfExists(storage.upload(request.requestId()));
@@ -113,6 +126,15 @@ public class UploadMaintenance {
             } catch (IOException e) {
                 LOG.log(Level.WARNING, "Could not purge the files of " + request.requestId(), e);
             }
+        }
+        try {
+            int orphans = storage.deleteWorkFilesOlderThan(now.minus(WORK_FILE_RETENTION));
+            if (orphans > 0) {
+                LOG.info("Deleted " + orphans + " work files untouched for " + WORK_FILE_RETENTION.toHours()
+                        + " hours (left by a node that died during an upload, a download or an import)");
+            }
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "Could not sweep the work directory", e);
         }
         int deleted = uploads.deleteCreatedBefore(now.minus(RECORD_RETENTION));
         if (deleted > 0) {

@@ -6,6 +6,7 @@ import com.bulkupload.application.CallerContext;
 import com.bulkupload.application.FileStore;
 import com.bulkupload.application.ImportMetrics;
 import com.bulkupload.application.ImportQueue;
+import com.bulkupload.application.SharedClock;
 import com.bulkupload.application.identity.SecretSealer;
 import com.bulkupload.domain.model.error.ErrorCode;
 import com.bulkupload.domain.model.tenant.TenantRepository;
@@ -20,7 +21,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.StandardCopyOption;
-import java.time.Clock;
 import java.time.Instant;
 
 /**
@@ -58,13 +58,14 @@ public class FileSubmissionService {
     @Inject
     ImportMetrics metrics = ImportMetrics.NONE;
 
-    Clock clock = Clock.systemUTC();
+    @Inject
+    SharedClock clock;
 
     private static final String AGAIN_LATER = "; this request keeps its upload window: send the file again later.";
 
     /** Refuses early, before a large body is read, what {@link #accept} would refuse anyway. */
     public void checkAcceptsFile(CallerContext caller, String requestId) {
-        check(caller, requestId, clock.instant());
+        check(caller, requestId, clock.now());
     }
 
     /** Refuses early, before a large body is read, a one-step submission {@link #submit} would refuse for the account's cap. */
@@ -77,7 +78,7 @@ public class FileSubmissionService {
      * the import message exists exactly when the status says the file is there.
      */
     public void accept(CallerContext caller, String requestId, UploadedFile file) {
-        Instant now = clock.instant();
+        Instant now = clock.now();
         // the account first, then the request (the order GetBulkUploadUrl takes them in): the cap
         // check below cannot race with another upload or URL request of the account, on any node
         tenants.lockAccount(caller.accountId()).orElseThrow(() -> new BulkApiException(ErrorCode.USER_IS_NOT_AUTHORIZED));
@@ -133,29 +134,36 @@ public class FileSubmissionService {
         OpenedRequest opened = requests.open(caller, command, protocol);
         if (!opened.earlier()) {
             UploadRequest request = uploads.findInAccount(opened.requestId(), caller.accountId()).orElseThrow();
-            request.awaitRemoteFile(sealer.seal(fileUrl.trim(), request.requestId()), name, clock.instant());
+            request.awaitRemoteFile(sealer.seal(fileUrl.trim(), request.requestId()), name, clock.now());
             importQueue.enqueueDownload(request.requestId(), request.accountId());
         }
         return opened;
     }
 
-    /** What a node needs to download a request's file, once it has claimed the download. */
-    public record ClaimedDownload(String requestId, String fileUrl, String fileName, CallerContext caller) {
+    /** What a node needs to download a request's file, once it has claimed the download (claim: its lease's number). */
+    public record ClaimedDownload(String requestId, int claim, String fileUrl, String fileName, CallerContext caller) {
     }
 
     /** Claims the download of the request's file (see {@link UploadRequest#claimDownload}); empty if there is nothing to do here. */
     public java.util.Optional<ClaimedDownload> claimDownload(String requestId) {
-        Instant now = clock.instant();
+        Instant now = clock.now();
         return uploads.find(requestId)
                 .filter(request -> request.claimDownload(now, now.minus(settings.stuckImportAfter())))
-                .map(request -> new ClaimedDownload(request.requestId(), sealer.open(request.sealedFileUrl(), request.requestId()),
-                        request.file().fileName(), new CallerContext(request.clientId(), null, request.accountId())));
+                .map(request -> new ClaimedDownload(request.requestId(), request.remoteFetch().claim(),
+                        sealer.open(request.sealedFileUrl(), request.requestId()), request.file().fileName(),
+                        new CallerContext(request.clientId(), null, request.accountId())));
     }
 
-    /** The download failed: the request fails with the reason (3218). */
-    public void failDownload(String requestId, String reason) {
-        uploads.find(requestId).filter(r -> r.status() == RequestStatus.PendingFileUpload)
-                .ifPresent(request -> request.fail(ErrorCode.FILE_DOWNLOAD_FAILED, reason, clock.instant()));
+    /** The download of {@code claim} goes on; false if another node claimed it since, or it is over. */
+    public boolean downloadAlive(String requestId, int claim) {
+        Instant now = clock.now();
+        return uploads.find(requestId).map(request -> request.downloadAlive(claim, now)).orElse(false);
+    }
+
+    /** The download of {@code claim} failed: the request fails with the reason (3218), unless another node claimed the download since. */
+    public void failDownload(String requestId, int claim, String reason) {
+        uploads.find(requestId).filter(request -> request.downloadClaimedBy(claim))
+                .ifPresent(request -> request.fail(ErrorCode.FILE_DOWNLOAD_FAILED, reason, clock.now()));
     }
 
     private void check(CallerContext caller, String requestId, Instant now) {

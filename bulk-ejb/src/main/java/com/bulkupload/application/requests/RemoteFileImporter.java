@@ -42,17 +42,32 @@ public class RemoteFileImporter {
         }
         Path work = storage.newWorkFile("download-");
         try {
-            long bytes = remoteFiles.download(claimed.fileUrl(), work);
+            long bytes = remoteFiles.download(claimed.fileUrl(), work, () -> {
+                if (!files.downloadAlive(requestId, claimed.claim())) {
+                    throw new DownloadTakenOver();
+                }
+            });
             files.accept(claimed.caller(), requestId, new UploadedFile(work, claimed.fileName(), null, null, null, bytes));
             LOG.info(() -> "Downloaded the file of " + requestId + " (" + bytes + " bytes)");
         } catch (RemoteFiles.DownloadFailed e) {
             LOG.info(() -> "Download of the file of " + requestId + " failed: " + e.getMessage());
-            files.failDownload(requestId, e.getMessage());
+            files.failDownload(requestId, claimed.claim(), e.getMessage());
+        } catch (DownloadTakenOver e) {
+            LOG.warning(() -> "Download of the file of " + requestId + " stops here: another node claimed it (claim "
+                    + claimed.claim() + " was silent past its lease)");
         } catch (BulkApiException e) {
             // the account's cap, or the window closed while downloading: the request says so
-            files.failDownload(requestId, e.error().errorCode() + ": " + (e.details() != null ? e.details() : e.error().message()));
+            files.failDownload(requestId, claimed.claim(),
+                    e.error().errorCode() + ": " + (e.details() != null ? e.details() : e.error().message()));
         } finally {
             Files.deleteIfExists(work);
+        }
+    }
+
+    /** This node's claim of the download is no longer the current one: the new owner finishes it. */
+    private static final class DownloadTakenOver extends RuntimeException {
+        DownloadTakenOver() {
+            super(null, null, false, false);
         }
     }
 }

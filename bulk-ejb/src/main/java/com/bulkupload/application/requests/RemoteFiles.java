@@ -20,6 +20,10 @@ public interface RemoteFiles {
     /** Refuses, before anything is sent, a URL the policy can tell is not allowed (scheme, form). */
     void checkUrl(String url) throws DownloadFailed;
 
-    /** Streams the file at {@code url} to {@code target}; returns its size in bytes. */
-    long download(String url, Path target) throws DownloadFailed;
+    /**
+     * Streams the file at {@code url} to {@code target}; returns its size in bytes. {@code alive}
+     * is called every few seconds while bytes arrive (the download's lease); a runtime exception it
+     * throws stops the download and is thrown on.
+     */
+    long download(String url, Path target, Runnable alive) throws DownloadFailed;
 }

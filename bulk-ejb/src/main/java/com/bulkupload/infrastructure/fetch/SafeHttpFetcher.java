@@ -51,6 +51,7 @@ public class SafeHttpFetcher implements RemoteFiles {
 
     static final int MAX_REDIRECTS = 3;
     static final int MAX_URL_LENGTH = 2048;
+    private static final long ALIVE_EVERY_NANOS = 5_000_000_000L;
 
     @Inject
     BulkSettings settings;
@@ -75,7 +76,7 @@ public class SafeHttpFetcher implements RemoteFiles {
     }
 
     @Override
-    public long download(String url, Path target) throws DownloadFailed {
+    public long download(String url, Path target, Runnable alive) throws DownloadFailed {
         URI current = uri(url);
         for (int redirects = 0; ; redirects++) {
             HttpGet get = new HttpGet(current);
@@ -100,10 +101,13 @@ public class SafeHttpFetcher implements RemoteFiles {
                 }
                 try (InputStream in = new LimitedInputStream(response.getEntity().getContent(), maxBytes);
                      OutputStream out = Files.newOutputStream(target)) {
-                    return in.transferTo(out);
+                    return copy(in, out, alive);
                 } catch (UploadFileException e) {
                     get.abort(); // the rest is not read: the connection is closed on the server
                     throw new DownloadFailed("The file is larger than the limit of " + maxBytes + " bytes; the download was stopped there.");
+                } catch (RuntimeException e) {
+                    get.abort(); // stopped by its caller (the download was taken over)
+                    throw e;
                 }
             } catch (RefusedAddress e) {
                 throw new DownloadFailed(e.getMessage());
@@ -119,6 +123,21 @@ public class SafeHttpFetcher implements RemoteFiles {
                 throw new DownloadFailed("The download failed: " + e.getClass().getSimpleName() + ".");
             }
         }
+    }
+
+    private static long copy(InputStream in, OutputStream out, Runnable alive) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        long bytes = 0;
+        long lastAlive = System.nanoTime();
+        for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+            out.write(buffer, 0, n);
+            bytes += n;
+            if (System.nanoTime() - lastAlive >= ALIVE_EVERY_NANOS) {
+                alive.run();
+                lastAlive = System.nanoTime();
+            }
+        }
+        return bytes;
     }
 
     private URI uri(String url) throws DownloadFailed {

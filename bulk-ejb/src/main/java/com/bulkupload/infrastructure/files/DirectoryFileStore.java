@@ -8,8 +8,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Instant;
 
 /**
  * Where uploaded files and result files live: {@code BULK_DATA_DIR} (default: the server's data
@@ -73,6 +77,25 @@ public class DirectoryFileStore implements FileStore {
     @Override
     public Path workDirectory() {
         return work;
+    }
+
+    @Override
+    public int deleteWorkFilesOlderThan(Instant before) throws IOException {
+        int deleted = 0;
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(work)) {
+            for (Path file : files) {
+                try {
+                    if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
+                            && Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS).toInstant().isBefore(before)
+                            && Files.deleteIfExists(file)) {
+                        deleted++;
+                    }
+                } catch (NoSuchFileException e) {
+                    // its owner moved or deleted it meanwhile
+                }
+            }
+        }
+        return deleted;
     }
 
     private static String checked(String requestId) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.bulkupload.application.BulkSettings;
 import com.bulkupload.application.CallerContext;
+import com.bulkupload.application.SharedClock;
 import com.bulkupload.application.TestDatabase;
 import com.bulkupload.application.identity.AdminService;
 import com.bulkupload.application.requests.OpenRequestCommand;
@@ -71,7 +72,7 @@ class ImportTurnsTest {
     /** Claims the next import in turn, as a free slot does; returns its name, or null. */
     private String slotFrees() {
         now = now.plusSeconds(1);
-        lifecycle.clock = Clock.fixed(now, ZoneOffset.UTC);
+        lifecycle.clock = SharedClock.of(Clock.fixed(now, ZoneOffset.UTC));
         ImportJob job = db.inTransaction(() -> lifecycle.claimNextInTurn());
         return job == null ? null : owner.get(job.requestId());
     }

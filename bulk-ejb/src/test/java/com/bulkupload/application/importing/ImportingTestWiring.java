@@ -1,6 +1,7 @@
 package com.bulkupload.application.importing;
 
 import com.bulkupload.application.BulkSettings;
+import com.bulkupload.application.SharedClock;
 import com.bulkupload.application.TestDatabase;
 import com.bulkupload.application.analysis.CrowdAnalysisService;
 import com.bulkupload.domain.model.customer.CustomerRepository;
@@ -20,7 +21,7 @@ final class ImportingTestWiring {
         lifecycle.lists = db.lists;
         lifecycle.customers = customers;
         lifecycle.settings = BulkSettings.of(Map.of());
-        lifecycle.clock = clock;
+        lifecycle.clock = SharedClock.of(clock);
         lifecycle.analyses = new CrowdAnalysisService() {
             @Override
             public void listChanged(Long listId) {
@@ -30,7 +31,7 @@ final class ImportingTestWiring {
         return lifecycle;
     }
 
-    static CustomerChunkWriter writer(TestDatabase db, CustomerRepository customers, Clock clock) {
+    static CustomerChunkWriter writer(TestDatabase db, CustomerRepository customers, SharedClock clock) {
         CustomerChunkWriter writer = new CustomerChunkWriter();
         writer.uploads = db.uploads;
         writer.customers = customers;

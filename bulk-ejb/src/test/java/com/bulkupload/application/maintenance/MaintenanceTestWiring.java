@@ -1,5 +1,6 @@
 package com.bulkupload.application.maintenance;
 
+import com.bulkupload.application.SharedClock;
 import com.bulkupload.application.TestDatabase;
 import java.time.Clock;
 
@@ -14,7 +15,7 @@ public final class MaintenanceTestWiring {
         UploadMaintenance maintenance = new UploadMaintenance();
         maintenance.uploads = db.uploads;
         maintenance.tenants = db.tenants;
-        maintenance.clock = clock;
+        maintenance.clock = SharedClock.of(clock);
         return maintenance;
     }
 }

@@ -9,6 +9,7 @@ import com.bulkupload.application.BulkApiException;
 import com.bulkupload.application.BulkSettings;
 import com.bulkupload.application.CallerContext;
 import com.bulkupload.application.ImportQueue;
+import com.bulkupload.application.SharedClock;
 import com.bulkupload.application.TestDatabase;
 import com.bulkupload.application.identity.AdminService;
 import com.bulkupload.domain.model.error.ErrorCode;
@@ -77,7 +78,7 @@ class FileSubmissionServiceTest {
             }
         };
         files.requests = requests;
-        files.clock = requests.clock;
+        files.clock = SharedClock.of(requests.clock);
         Long tenant = db.inTransaction(() -> admin.createTenant("Acme"));
         caller = new CallerContext("client-a", tenant, db.inTransaction(() -> admin.createAccount(tenant, "EU")).accountId());
     }
@@ -145,5 +146,72 @@ class FileSubmissionServiceTest {
         assertEquals(ErrorCode.INVALID_LOOKUP_FIELD, refused.error());
         assertTrue(queued.isEmpty());
         assertTrue(Files.exists(file.storedAt()), "the file stays where the adapter put it, for the adapter to delete");
+    }
+
+    @Test
+    void aFileUrlDownloadWhoseNodeFellSilentPastItsLeaseIsClaimedAgainAndTheOldClaimNeitherBeatsNorFailsIt() {
+        files.remoteFiles = new RemoteFiles() {
+            @Override
+            public void checkUrl(String url) {
+            }
+
+            @Override
+            public long download(String url, Path target, Runnable alive) {
+                throw new UnsupportedOperationException("not downloaded here");
+            }
+        };
+        files.sealer = new com.bulkupload.application.identity.SecretSealer() {
+            @Override
+            public String seal(String secret, String context) {
+                return "sealed:" + secret;
+            }
+
+            @Override
+            public String open(String sealed, String context) {
+                return sealed.substring("sealed:".length());
+            }
+        };
+        String requestId = db.inTransaction(() -> files.submitRemote(caller, command(null), Protocol.Alibaba,
+                "https://files.example.com/leads.csv", "leads.csv")).requestId();
+        assertEquals(List.of("download:" + requestId), queued);
+
+        at(T0.plusSeconds(1));
+        FileSubmissionService.ClaimedDownload first = db.inTransaction(() -> files.claimDownload(requestId)).orElseThrow();
+        assertEquals(1, first.claim());
+        assertEquals("https://files.example.com/leads.csv", first.fileUrl());
+        at(T0.plusSeconds(30));
+        assertTrue(db.inTransaction(() -> files.downloadAlive(requestId, 1)));
+        at(T0.plusSeconds(60));
+        assertTrue(db.inTransaction(() -> files.claimDownload(requestId)).isEmpty(), "alive 30 s ago: within its 40 s lease");
+        assertTrue(db.inTransaction(() -> db.uploads.findAbandonedDownloads(T0.plusSeconds(20), T0.plusSeconds(60), 10)).isEmpty());
+
+        at(T0.plusSeconds(71));
+        assertEquals(List.of(requestId), db.inTransaction(() -> db.uploads.findAbandonedDownloads(T0.plusSeconds(31), T0.plusSeconds(71), 10))
+                .stream().map(UploadRequest::requestId).toList(), "silent for 41 s: the timer queues it again");
+        FileSubmissionService.ClaimedDownload second = db.inTransaction(() -> files.claimDownload(requestId)).orElseThrow();
+        assertEquals(2, second.claim());
+
+        at(T0.plusSeconds(72));
+        assertFalse(db.inTransaction(() -> files.downloadAlive(requestId, 1)), "the first node wakes up: its lease is gone, it stops");
+        db.inTransaction(() -> {
+            files.failDownload(requestId, 1, "The file's server stopped sending: the read timed out.");
+            return null;
+        });
+        UploadRequest request = db.uploads.find(requestId).orElseThrow();
+        assertEquals(RequestStatus.PendingFileUpload, request.status(), "a failure under an old claim changes nothing");
+        assertTrue(request.isDownloading());
+
+        db.inTransaction(() -> {
+            files.failDownload(requestId, 2, "The file's server answered HTTP 404.");
+            return null;
+        });
+        request = db.uploads.find(requestId).orElseThrow();
+        assertEquals(RequestStatus.Failed, request.status());
+        assertEquals(ErrorCode.FILE_DOWNLOAD_FAILED.code(), request.errors().get(0).code());
+        assertFalse(db.inTransaction(() -> files.downloadAlive(requestId, 2)), "a failed download has no lease left");
+    }
+
+    private void at(Instant instant) {
+        files.clock = SharedClock.of(java.time.Clock.fixed(instant, java.time.ZoneOffset.UTC));
     }
 }

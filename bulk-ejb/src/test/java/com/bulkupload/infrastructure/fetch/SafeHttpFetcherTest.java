@@ -88,13 +88,13 @@ class SafeHttpFetcherTest {
     }
 
     private String refusal(String url) {
-        return assertThrows(RemoteFiles.DownloadFailed.class, () -> fetcher.download(url, work.resolve("out"))).getMessage();
+        return assertThrows(RemoteFiles.DownloadFailed.class, () -> fetcher.download(url, work.resolve("out"), () -> { })).getMessage();
     }
 
     @Test
     void anAllowedHostsFileIsStreamedToItsTarget() throws Exception {
         Path out = work.resolve("out.csv");
-        assertEquals(FILE.length, fetcher.download(base + "/file.csv", out));
+        assertEquals(FILE.length, fetcher.download(base + "/file.csv", out, () -> { }));
         assertEquals(new String(FILE, StandardCharsets.US_ASCII), Files.readString(out));
     }
 

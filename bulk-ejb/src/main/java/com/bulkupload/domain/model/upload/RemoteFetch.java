@@ -6,7 +6,10 @@ import java.time.Instant;
 
 /**
  * The download of a file the client named by URL (Alibaba's FileUrl): the URL, sealed because it
- * may carry credentials, and when a node started fetching it. Immutable: each step makes a new value.
+ * may carry credentials, when a node first started fetching it, and the download's lease: each
+ * claim takes the next number, and its node says it is alive while bytes arrive. A download whose
+ * node has not said so within the lease is claimed again by another node; a failure reported under
+ * an older claim changes nothing. Immutable: each step makes a new value.
  */
 @Embeddable
 public class RemoteFetch {
@@ -20,6 +23,12 @@ public class RemoteFetch {
     @Column(name = "fetch_started_at")
     private Instant fetchStartedAt;
 
+    @Column(name = "fetch_claim")
+    private Integer fetchClaim;
+
+    @Column(name = "fetch_alive_at")
+    private Instant fetchAliveAt;
+
     protected RemoteFetch() {
     }
 
@@ -29,9 +38,21 @@ public class RemoteFetch {
         return fetch;
     }
 
-    RemoteFetch startedAt(Instant now) {
+    /** Claimed by a node at {@code now}: the next claim number; the first claim's time stays the start. */
+    RemoteFetch claimedAt(Instant now) {
         RemoteFetch fetch = of(sealedFileUrl);
-        fetch.fetchStartedAt = now;
+        fetch.fetchStartedAt = fetchStartedAt == null ? now : fetchStartedAt;
+        fetch.fetchClaim = claim() + 1;
+        fetch.fetchAliveAt = now;
+        return fetch;
+    }
+
+    /** The node of the current claim is still downloading. */
+    RemoteFetch aliveAt(Instant now) {
+        RemoteFetch fetch = of(sealedFileUrl);
+        fetch.fetchStartedAt = fetchStartedAt;
+        fetch.fetchClaim = fetchClaim;
+        fetch.fetchAliveAt = now;
         return fetch;
     }
 
@@ -39,6 +60,7 @@ public class RemoteFetch {
     RemoteFetch done() {
         RemoteFetch fetch = new RemoteFetch();
         fetch.fetchStartedAt = fetchStartedAt;
+        fetch.fetchClaim = fetchClaim;
         return fetch;
     }
 
@@ -50,8 +72,17 @@ public class RemoteFetch {
         return fetchStartedAt != null;
     }
 
-    /** Whether a fetch started at or before {@code staleBefore} (its node may have died) or none started. */
+    /** The current claim's number; 0 before the first. */
+    public int claim() {
+        return fetchClaim == null ? 0 : fetchClaim;
+    }
+
+    /**
+     * Whether no fetch runs: none claimed yet, or its node last said it was alive at or before
+     * {@code staleBefore} (it died or froze). Downloads of the release before V17 have only a start.
+     */
     boolean freeToClaim(Instant staleBefore) {
-        return fetchStartedAt == null || !fetchStartedAt.isAfter(staleBefore);
+        Instant alive = fetchAliveAt != null ? fetchAliveAt : fetchStartedAt;
+        return alive == null || !alive.isAfter(staleBefore);
     }
 }

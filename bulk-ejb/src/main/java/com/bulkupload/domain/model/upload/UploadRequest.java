@@ -197,8 +197,8 @@ public class UploadRequest {
     }
 
     /**
-     * Takes the download of the request's file: one not started yet, or one whose node started it
-     * before {@code staleBefore} and did not finish (it died).
+     * Takes the download of the request's file: one not started yet, or one whose node last said
+     * it was alive at or before {@code staleBefore} and did not finish (it died or froze).
      *
      * @return whether the caller now owns the download
      */
@@ -207,9 +207,27 @@ public class UploadRequest {
         if (fetch.sealedFileUrl() == null || !acceptsFileAt(now) || !fetch.freeToClaim(staleBefore)) {
             return false;
         }
-        remoteFetch = fetch.startedAt(now);
+        remoteFetch = fetch.claimedAt(now);
         updatedAt = now;
         return true;
+    }
+
+    /**
+     * The node holding download claim {@code claim} is still downloading: its lease runs on.
+     *
+     * @return false if the download was claimed again meanwhile, or is over: that node stops
+     */
+    public boolean downloadAlive(int claim, Instant now) {
+        if (!downloadClaimedBy(claim)) {
+            return false;
+        }
+        remoteFetch = remoteFetch.aliveAt(now);
+        return true;
+    }
+
+    /** Whether {@code claim} is the current claim of a download still running. */
+    public boolean downloadClaimedBy(int claim) {
+        return status == RequestStatus.PendingFileUpload && remoteFetch().sealedFileUrl() != null && remoteFetch().claim() == claim;
     }
 
     /** The server is downloading the file the client named. */

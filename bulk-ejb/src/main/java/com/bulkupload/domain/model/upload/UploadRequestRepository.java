@@ -32,6 +32,9 @@ public interface UploadRequestRepository {
     /** Any account's request: for the importer and the timers, never for a client's call. */
     Optional<UploadRequest> find(String requestId);
 
+    /** As {@link #find}, locking the row until the transaction ends: for the importer and the timers only. */
+    Optional<UploadRequest> lock(String requestId);
+
     /**
      * The request whose turn it is to import, if any: FileUploaded, of an account with no import
      * InProgress, from the account whose last import started longest ago (an account that never
@@ -46,6 +49,9 @@ public interface UploadRequestRepository {
 
     /** Requests FileUploaded or InProgress whose last sign of life is older than the instant. */
     List<UploadRequest> findStalledImports(Instant before, int max);
+
+    /** FileUrl downloads still waiting for their file, inside their window, whose node has said nothing since {@code before}. */
+    List<UploadRequest> findAbandonedDownloads(Instant before, Instant now, int max);
 
     /** Finished requests whose files are older than the instant and still on disk. */
     List<UploadRequest> findWithFilesOlderThan(Instant before, int max);

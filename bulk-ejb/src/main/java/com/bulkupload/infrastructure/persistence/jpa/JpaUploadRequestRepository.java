@@ -133,6 +133,11 @@ public class JpaUploadRequestRepository implements UploadRequestRepository {
     }
 
     @Override
+    public Optional<UploadRequest> lock(String requestId) {
+        return RequestId.parse(requestId).flatMap(id -> EntityLookups.find(em, UploadRequest.class, id.value(), LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    @Override
     public Optional<UploadRequest> find(String requestId) {
         return RequestId.parse(requestId).flatMap(id -> EntityLookups.find(em, UploadRequest.class, id.value()));
     }
@@ -188,6 +193,18 @@ public class JpaUploadRequestRepository implements UploadRequestRepository {
                 .setParameter("uploaded", RequestStatus.FileUploaded)
                 .setParameter("running", RequestStatus.InProgress)
                 .setParameter("before", before)
+                .setMaxResults(max)
+                .getResultList();
+    }
+
+    @Override
+    public List<UploadRequest> findAbandonedDownloads(Instant before, Instant now, int max) {
+        return em.createQuery("select r from UploadRequest r where r.status = :pending and r.remoteFetch.sealedFileUrl is not null"
+                        + " and coalesce(r.remoteFetch.fetchAliveAt, r.remoteFetch.fetchStartedAt) <= :before and r.uploadDeadline > :now",
+                        UploadRequest.class)
+                .setParameter("pending", RequestStatus.PendingFileUpload)
+                .setParameter("before", before)
+                .setParameter("now", now)
                 .setMaxResults(max)
                 .getResultList();
     }
