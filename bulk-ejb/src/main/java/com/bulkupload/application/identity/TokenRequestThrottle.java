@@ -3,67 +3,69 @@ package com.bulkupload.application.identity;
 import com.bulkupload.application.BulkApiException;
 import com.bulkupload.application.BulkSettings;
 import com.bulkupload.domain.model.error.ErrorCode;
-import jakarta.enterprise.context.ApplicationScoped;
+import com.bulkupload.domain.model.tenant.TenantRepository;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Slows down secret guessing at the token endpoint: after too many failed token requests for one
  * client id (any source) or from one address (any client id) within a minute, every token request
  * for that client id or from that address is refused with 117 (HTTP 429) until the minute is over,
- * before the secret is even hashed. Counted per node (docs/design.md): with N nodes behind a
- * balancer an attacker gets at most N times the allowance.
+ * before the secret is even hashed. Counted in the shared database, so the allowance holds for the
+ * whole cluster, whichever node each guess reaches; a failure is counted in a transaction of its
+ * own, since the refusal that follows rolls the caller's back. The address is the client's own
+ * behind a trusted balancer (BULK_TRUSTED_PROXIES).
  */
-@ApplicationScoped
+@Stateless
 public class TokenRequestThrottle {
 
     static final Duration WINDOW = Duration.ofMinutes(1);
-    private static final int MAX_KEYS = 50_000;
+    /** The longest key kept: a client id or an address is far shorter; a longer one is cut, which only groups it with its like. */
+    private static final int MAX_KEY = 300;
 
     @Inject
     BulkSettings settings;
 
-    private record Window(long start, int failures) {
-    }
-
-    private final ConcurrentHashMap<String, Window> failures = new ConcurrentHashMap<>();
+    @Inject
+    TenantRepository tenants;
 
     public TokenRequestThrottle() {
     }
 
-    TokenRequestThrottle(BulkSettings settings) {
+    public TokenRequestThrottle(BulkSettings settings, TenantRepository tenants) {
         this.settings = settings;
+        this.tenants = tenants;
     }
 
     /** Refuses the request if its client id or its source address is over the allowance. */
-    void check(String clientId, String source, Instant now) {
-        if (over("client:" + clientId, settings.tokenFailuresPerClient(), now)
-                || over("source:" + source, settings.tokenFailuresPerSource(), now)) {
+    public void check(String clientId, String source, Instant now) {
+        long window = window(now);
+        if (tenants.tokenFailures(key("client:", clientId), window) >= settings.tokenFailuresPerClient()
+                || tenants.tokenFailures(key("source:", source), window) >= settings.tokenFailuresPerSource()) {
             throw new BulkApiException(ErrorCode.CALL_RATE_EXCEEDED,
                     "Too many failed token requests; retry in a minute.");
         }
     }
 
-    void failed(String clientId, String source, Instant now) {
-        if (failures.size() > MAX_KEYS) {
-            long current = window(now);
-            failures.values().removeIf(w -> w.start() != current);
-        }
-        count("client:" + clientId, now);
-        count("source:" + source, now);
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void failed(String clientId, String source, Instant now) {
+        long window = window(now);
+        tenants.countTokenFailure(key("client:", clientId), window);
+        tenants.countTokenFailure(key("source:", source), window);
     }
 
-    private boolean over(String key, int allowed, Instant now) {
-        Window window = failures.get(key);
-        return window != null && window.start() == window(now) && window.failures() >= allowed;
+    /** Drops the counts of windows that ended (the minute timer). */
+    public int forgetEndedWindows(Instant now) {
+        return tenants.deleteTokenFailuresBefore(window(now));
     }
 
-    private void count(String key, Instant now) {
-        long current = window(now);
-        failures.merge(key, new Window(current, 1),
-                (old, one) -> old.start() == current ? new Window(current, old.failures() + 1) : one);
+    private static String key(String kind, String value) {
+        String key = kind + (value == null ? "" : value);
+        return key.length() <= MAX_KEY ? key : key.substring(0, MAX_KEY);
     }
 
     private static long window(Instant now) {

@@ -45,6 +45,9 @@ public class UploadMaintenance {
     TenantRepository tenants;
 
     @Inject
+    com.bulkupload.application.identity.TokenRequestThrottle throttle;
+
+    @Inject
     ImportQueue importQueue;
 
     @Inject
@@ -76,6 +79,9 @@ public class UploadMaintenance {
         int tokens = tenants.deleteTokensExpiredBefore(now.minus(java.time.Duration.ofDays(1)));
         // past their window a replayed nonce fails the timestamp check: the row is no longer needed
         tenants.deleteNoncesExpiredBefore(now);
+        throttle.forgetEndedWindows(now);
+        // an upload whose node died stopped counting at the lease; its row goes too
+        tenants.deleteUploadsSilentSince(now.minus(settings.stuckImportAfter()));
         if (expired > 0 || tokens > 0) {
             LOG.info("Expired " + expired + " upload requests without a file; deleted " + tokens + " expired tokens");
         }

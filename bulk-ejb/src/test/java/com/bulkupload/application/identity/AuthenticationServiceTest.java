@@ -40,11 +40,25 @@ class AuthenticationServiceTest {
         auth.tenants = db.tenants;
         auth.settings = BulkSettings.of(Map.of("BULK_TOKEN_TTL_SECONDS", "600"));
         admin.callers = auth.callers;
-        auth.throttle = new TokenRequestThrottle(auth.settings);
+        auth.throttle = throttleOnItsOwnTransactions(auth.settings);
         at(T0);
         tenantId = db.inTransaction(() -> admin.createTenant("Acme"));
         accountId = db.inTransaction(() -> admin.createAccount(tenantId, "Acme EU")).accountId();
         client = db.inTransaction(() -> admin.createClient(tenantId, "crm"));
+    }
+
+    /** The throttle as the container runs it: each failure counted in a transaction of its own (REQUIRES_NEW), which the refusal does not roll back. */
+    private TokenRequestThrottle throttleOnItsOwnTransactions(BulkSettings settings) {
+        jakarta.persistence.EntityManager own = db.factory.createEntityManager();
+        TokenRequestThrottle counting = new TokenRequestThrottle(settings, new com.bulkupload.infrastructure.persistence.jpa.JpaTenantRepository(own));
+        return new TokenRequestThrottle(settings, db.tenants) {
+            @Override
+            public void failed(String clientId, String source, Instant now) {
+                own.getTransaction().begin();
+                counting.failed(clientId, source, now);
+                own.getTransaction().commit();
+            }
+        };
     }
 
     @AfterEach
@@ -234,5 +248,22 @@ class AuthenticationServiceTest {
     @Test
     void everyTokenIsNew() {
         assertNotEquals(token(), token());
+    }
+
+    @Test
+    void failuresCountedOnEveryNodeAddUpToOneAllowance() {
+        AuthenticationService otherNode = new AuthenticationService();
+        otherNode.secrets = auth.secrets;
+        otherNode.tenants = db.tenants;
+        otherNode.settings = auth.settings;
+        otherNode.throttle = throttleOnItsOwnTransactions(auth.settings);
+        otherNode.clock = auth.clock;
+        for (int i = 0; i < 10; i++) {
+            AuthenticationService node = i % 2 == 0 ? auth : otherNode;
+            assertRefused(ErrorCode.INVALID_CREDENTIALS, () -> db.inTransaction(() -> node.issueToken(client.clientId(), "wrong", "10.0.0.1")));
+        }
+        // five guesses on each node: the client's ten of the minute are used up on both
+        assertRefused(ErrorCode.CALL_RATE_EXCEEDED, () -> db.inTransaction(() -> auth.issueToken(client.clientId(), client.clientSecret(), "10.0.0.2")));
+        assertRefused(ErrorCode.CALL_RATE_EXCEEDED, () -> db.inTransaction(() -> otherNode.issueToken(client.clientId(), client.clientSecret(), "10.0.0.2")));
     }
 }

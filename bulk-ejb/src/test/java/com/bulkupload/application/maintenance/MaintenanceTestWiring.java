@@ -16,6 +16,8 @@ public final class MaintenanceTestWiring {
         maintenance.uploads = db.uploads;
         maintenance.tenants = db.tenants;
         maintenance.clock = SharedClock.of(clock);
+        maintenance.settings = com.bulkupload.application.BulkSettings.of(java.util.Map.of());
+        maintenance.throttle = new com.bulkupload.application.identity.TokenRequestThrottle(maintenance.settings, db.tenants);
         return maintenance;
     }
 }

@@ -70,6 +70,9 @@ public class BulkCxfServlet extends CXFNonSpringServlet {
     public static final String SOAP_ADDRESS = "/Bulk/v13/BulkService.svc";
 
     @EJB
+    com.bulkupload.application.requests.UploadsInFlight uploadsInFlight;
+
+    @EJB
     UploadRequestService requests;
 
     @EJB
@@ -167,7 +170,22 @@ public class BulkCxfServlet extends CXFNonSpringServlet {
      * error mapper; {@link Failures} classifies failures for all of them alike.
      */
     private void publishJson(Bus bus) {
-        UploadReceiver receiver = new UploadReceiver(storage, settings.maxFileBytes(), new UploadGate(settings));
+        UploadReceiver receiver = new UploadReceiver(storage, settings.maxFileBytes(), new UploadGate(settings, new UploadGate.AccountUploads() {
+            @Override
+            public java.util.Optional<String> enter(Long accountId) {
+                return uploadsInFlight.enter(accountId);
+            }
+
+            @Override
+            public void alive(String uploadId) {
+                uploadsInFlight.alive(uploadId);
+            }
+
+            @Override
+            public void leave(String uploadId) {
+                uploadsInFlight.leave(uploadId);
+            }
+        }));
         ResultLinks links = new ResultLinks(settings.publicUrl(), resultFileUrls, Clock.systemUTC());
         ApiAuthenticationFilter bingHeaders = new ApiAuthenticationFilter(authentication);
         publish(bus, "/Bulk/v13", List.of(new BulkJsonResource(requests, entityRecords, links)),

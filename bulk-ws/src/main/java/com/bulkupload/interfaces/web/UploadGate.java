@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import org.apache.cxf.io.DelegatingInputStream;
@@ -25,9 +26,11 @@ import org.apache.cxf.phase.PhaseInterceptorChain;
  * 3219 and its connection closed; a stalled one is cut by the listener's read timeout. Either way
  * the request keeps waiting for its file and nothing half-written is kept.
  * <p>
- * The counts are this node's, in memory, on purpose: what they protect are this node's threads
- * and connections (docs/design.md, "Slow and greedy clients"). Behind a balancer of K nodes an
- * account may stream up to K times its limit.
+ * The account's count is the cluster's ({@link AccountUploads}: rows in the shared database), so
+ * an account streams its limit across all nodes together. The address and node counts are this
+ * node's, in memory, on purpose: what they protect are this node's threads and connections
+ * (docs/design.md, "Slow and greedy clients"); the address is the client's own behind a trusted
+ * balancer ({@link ClientAddressFilter}).
  */
 public final class UploadGate {
 
@@ -40,17 +43,30 @@ public final class UploadGate {
     private final long minBytesPerWindow;
     private final long windowNanos;
     private final LongSupplier nanoClock;
-    private final ConcurrentHashMap<Long, Integer> accounts = new ConcurrentHashMap<>();
+    private final AccountUploads accounts;
     private final ConcurrentHashMap<String, Integer> addresses = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Integer> node = new ConcurrentHashMap<>();
 
-    public UploadGate(BulkSettings settings) {
-        this(settings.maxUploadsPerAccount(), settings.maxUploadsPerAddress(), settings.maxUploadsPerNode(),
-                settings.minUploadBytesPerSecond() * settings.uploadRateWindow().toSeconds(), settings.uploadRateWindow().toNanos(),
-                System::nanoTime);
+    /** The uploads of each account streaming now on every node (implemented over {@code UploadsInFlight}). */
+    public interface AccountUploads {
+        /** An id for one more upload of the account, or empty if it streams its limit already. */
+        Optional<String> enter(Long accountId);
+
+        /** The upload still streams (at least once a rate window). */
+        void alive(String uploadId);
+
+        void leave(String uploadId);
     }
 
-    UploadGate(int perAccount, int perAddress, int perNode, long minBytesPerWindow, long windowNanos, LongSupplier nanoClock) {
+    public UploadGate(BulkSettings settings, AccountUploads accounts) {
+        this(settings.maxUploadsPerAccount(), settings.maxUploadsPerAddress(), settings.maxUploadsPerNode(),
+                settings.minUploadBytesPerSecond() * settings.uploadRateWindow().toSeconds(), settings.uploadRateWindow().toNanos(),
+                System::nanoTime, accounts);
+    }
+
+    UploadGate(int perAccount, int perAddress, int perNode, long minBytesPerWindow, long windowNanos, LongSupplier nanoClock,
+               AccountUploads accounts) {
+        this.accounts = accounts;
         this.perAccount = perAccount;
         this.perAddress = perAddress;
         this.perNode = perNode;
@@ -165,19 +181,30 @@ public final class UploadGate {
     }
 
     private Pass enter(Long accountId, String address, HttpServletRequest request, HttpServletResponse response) {
-        if (accountId != null && !take(accounts, accountId, perAccount)) {
-            throw new UploadsInFlightExceeded("This account has " + perAccount + " uploads in flight already; send this file when one has finished.");
-        }
+        // this node's own limits first: a refusal there costs the database nothing
         if (!take(addresses, address, perAddress)) {
-            releaseAccount(accountId);
             throw new UploadsInFlightExceeded("This address has " + perAddress + " uploads in flight already; send this file when one has finished.");
         }
         if (!take(node, NODE, perNode)) {
-            releaseAccount(accountId);
             release(addresses, address);
             throw new UploadsInFlightExceeded("The server takes " + perNode + " uploads at once; send this file again in a moment.");
         }
-        return new Pass(accountId, address, request, response);
+        String upload = null;
+        if (accountId != null) {
+            try {
+                upload = accounts.enter(accountId).orElse(null);
+            } catch (RuntimeException e) {
+                release(addresses, address);
+                release(node, NODE);
+                throw e;
+            }
+            if (upload == null) {
+                release(addresses, address);
+                release(node, NODE);
+                throw new UploadsInFlightExceeded("This account has " + perAccount + " uploads in flight already; send this file when one has finished.");
+            }
+        }
+        return new Pass(upload, address, request, response);
     }
 
     /** Uploads in flight on this node now. */
@@ -199,12 +226,6 @@ public final class UploadGate {
         return taken[0];
     }
 
-    private void releaseAccount(Long accountId) {
-        if (accountId != null) {
-            release(accounts, accountId);
-        }
-    }
-
     private static <K> void release(ConcurrentHashMap<K, Integer> counts, K key) {
         counts.computeIfPresent(key, (k, n) -> n <= 1 ? null : n - 1);
     }
@@ -212,17 +233,17 @@ public final class UploadGate {
     /** An admitted upload: its request reads the body under the minimum rate; close() lets the next one in. */
     public final class Pass implements AutoCloseable {
 
-        private final Long accountId;
+        private final String upload;
         private final String address;
         private final HttpServletRequest request;
         private final HttpServletResponse response;
         private boolean closed;
 
-        private Pass(Long accountId, String address, HttpServletRequest request, HttpServletResponse response) {
-            this.accountId = accountId;
+        private Pass(String upload, String address, HttpServletRequest request, HttpServletResponse response) {
+            this.upload = upload;
             this.address = address;
             this.response = response;
-            this.request = new RateGuardedRequest(request, response);
+            this.request = new RateGuardedRequest(request, response, upload);
         }
 
         public HttpServletRequest request() {
@@ -235,9 +256,15 @@ public final class UploadGate {
             if (!closed) {
                 closed = true;
                 finishOrLeave((HttpServletRequest) ((HttpServletRequestWrapper) request).getRequest(), response);
-                releaseAccount(accountId);
                 release(addresses, address);
                 release(node, NODE);
+                if (upload != null) {
+                    try {
+                        accounts.leave(upload);
+                    } catch (RuntimeException e) {
+                        // the database is away: the row stops counting once its lease passes
+                    }
+                }
             }
         }
     }
@@ -259,17 +286,19 @@ public final class UploadGate {
     private final class RateGuardedRequest extends HttpServletRequestWrapper {
 
         private final HttpServletResponse response;
+        private final String upload;
         private ServletInputStream guarded;
 
-        RateGuardedRequest(HttpServletRequest request, HttpServletResponse response) {
+        RateGuardedRequest(HttpServletRequest request, HttpServletResponse response, String upload) {
             super(request);
             this.response = response;
+            this.upload = upload;
         }
 
         @Override
         public ServletInputStream getInputStream() throws IOException {
             if (guarded == null) {
-                guarded = new RateGuardedInput(super.getInputStream(), (HttpServletRequest) getRequest(), response);
+                guarded = new RateGuardedInput(super.getInputStream(), (HttpServletRequest) getRequest(), response, upload);
             }
             return guarded;
         }
@@ -280,13 +309,15 @@ public final class UploadGate {
         private final ServletInputStream in;
         private final HttpServletRequest request;
         private final HttpServletResponse response;
+        private final String upload;
         private long windowStart = nanoClock.getAsLong();
         private long windowBytes;
 
-        RateGuardedInput(ServletInputStream in, HttpServletRequest request, HttpServletResponse response) {
+        RateGuardedInput(ServletInputStream in, HttpServletRequest request, HttpServletResponse response, String upload) {
             this.in = in;
             this.request = request;
             this.response = response;
+            this.upload = upload;
         }
 
         @Override
@@ -316,6 +347,13 @@ public final class UploadGate {
                 }
                 windowStart = now;
                 windowBytes = 0;
+                if (upload != null) {
+                    try {
+                        accounts.alive(upload); // still counted for its account on every node
+                    } catch (RuntimeException e) {
+                        // the database is away: the upload goes on; whether its file is taken is decided at the end
+                    }
+                }
             }
             return n;
         }

@@ -102,8 +102,44 @@ class UploadGateTest {
                 });
     }
 
+    /** The account counts of the whole cluster, as the database keeps them: one shared by the gates of several nodes. */
+    private static final class SharedAccountUploads implements UploadGate.AccountUploads {
+        private final int perAccount;
+        private final Map<String, Long> streaming = new HashMap<>();
+        private final List<String> alive = new ArrayList<>();
+        private int next;
+
+        SharedAccountUploads(int perAccount) {
+            this.perAccount = perAccount;
+        }
+
+        @Override
+        public synchronized java.util.Optional<String> enter(Long accountId) {
+            if (streaming.values().stream().filter(accountId::equals).count() >= perAccount) {
+                return java.util.Optional.empty();
+            }
+            String id = "upload-" + next++;
+            streaming.put(id, accountId);
+            return java.util.Optional.of(id);
+        }
+
+        @Override
+        public synchronized void alive(String uploadId) {
+            alive.add(uploadId);
+        }
+
+        @Override
+        public synchronized void leave(String uploadId) {
+            streaming.remove(uploadId);
+        }
+    }
+
     private UploadGate gate(int perAccount, int perAddress, int perNode) {
-        return new UploadGate(perAccount, perAddress, perNode, 8192, SECOND, clock::get);
+        return gate(perAccount, perAddress, perNode, new SharedAccountUploads(perAccount));
+    }
+
+    private UploadGate gate(int perAccount, int perAddress, int perNode, UploadGate.AccountUploads accounts) {
+        return new UploadGate(perAccount, perAddress, perNode, 8192, SECOND, clock::get, accounts);
     }
 
     private HttpServletRequest upload(String address) {
@@ -192,5 +228,25 @@ class UploadGateTest {
         assertFalse(UploadGate.isFileUpload(request("POST", "/Bulk/v13/BulkService.svc", "", null)));
         assertFalse(UploadGate.isFileUpload(request("POST", "/files/uploads/../../Bulk/v13/BulkService.svc", "", null)));
         assertFalse(UploadGate.isFileUpload(request("POST", "/bulk/v1/leads/batch/1.json", "", null)));
+    }
+
+    @Test
+    void anAccountsLimitHoldsAcrossNodesAndAStreamingUploadSaysItIsAliveEachWindow() throws Exception {
+        SharedAccountUploads cluster = new SharedAccountUploads(2);
+        UploadGate node1 = gate(2, 100, 100, cluster);
+        UploadGate node2 = gate(2, 100, 100, cluster);
+        UploadGate.Pass first = node1.admit(7L, upload("10.0.0.1"), response(new HashMap<>()));
+        node2.admit(7L, upload("10.0.0.2"), response(new HashMap<>()));
+        assertThrows(UploadGate.UploadsInFlightExceeded.class, () -> node1.admit(7L, upload("10.0.0.3"), response(new HashMap<>())));
+        assertThrows(UploadGate.UploadsInFlightExceeded.class, () -> node2.admit(7L, upload("10.0.0.3"), response(new HashMap<>())));
+        assertEquals(1, node1.inFlight(), "a refusal by the account's count gives back the node's and the address's");
+        first.close();
+        node2.admit(7L, upload("10.0.0.3"), response(new HashMap<>()));
+
+        HttpServletRequest steady = request("POST", "/files/uploads/r", "10.0.0.1", new Body(100_000, 1000, SECOND / 10, false));
+        try (UploadGate.Pass pass = gate(4, 4, 4, cluster).admit(8L, steady, response(new HashMap<>()))) {
+            pass.request().getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+        }
+        assertTrue(cluster.alive.size() >= 9, "10 s of bytes in 1 s windows: " + cluster.alive);
     }
 }

@@ -37,6 +37,31 @@ public interface TenantRepository {
 
     int deleteNoncesExpiredBefore(Instant instant);
 
+    /** Failed token requests of {@code throttleKey} in the window numbered {@code window}, on every node. */
+    int tokenFailures(String throttleKey, long window);
+
+    /** One more failed token request of {@code throttleKey} in {@code window} (an older window's count starts over). */
+    void countTokenFailure(String throttleKey, long window);
+
+    /** Deletes the failure counts of windows before {@code window}. */
+    int deleteTokenFailuresBefore(long window);
+
+    /**
+     * Lets one more upload of the account in unless {@code limit} of its uploads, alive since
+     * {@code staleBefore}, stream already on any node. Decided under the account's row lock.
+     *
+     * @return the upload's id, to say it is alive and to end it; empty when refused
+     */
+    java.util.Optional<String> enterUpload(Long accountId, int limit, Instant now, Instant staleBefore);
+
+    /** The upload still streams; false if its row is gone. */
+    boolean uploadAlive(String uploadId, Instant now);
+
+    void endUpload(String uploadId);
+
+    /** Deletes the rows of uploads silent since {@code before} (their nodes died). */
+    int deleteUploadsSilentSince(Instant before);
+
     /** The signing key, revoked or not: read afresh on every call, so a revocation holds on every node at once. */
     Optional<SigningKey> findSigningKey(String keyId);
 

@@ -1,14 +1,16 @@
 package com.bulkupload.infrastructure.messaging.jms;
 
+import com.bulkupload.application.BulkSettings;
 import com.bulkupload.application.ImportQueue;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.Queue;
-import jakarta.jms.QueueBrowser;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -36,9 +38,21 @@ public class JmsImportQueue implements ImportQueue {
     @Resource(lookup = "java:/jms/queue/BulkImport")
     Queue queue;
 
-    // the pooled factory: a health probe every few milliseconds must not open a JMS connection each time
-    @Resource(lookup = "java:/JmsXA")
-    ConnectionFactory connectionFactory;
+    /**
+     * Not the pooled factory: its connections reconnect by themselves and look alive while the
+     * broker is gone. A plain one (java:/ConnectionFactory: in-VM on one node; on a cluster's node
+     * a factory to the broker that does not reconnect, cluster-config.cli) has its one connection
+     * fail as soon as the broker is lost.
+     */
+    @Resource(lookup = "java:/ConnectionFactory")
+    ConnectionFactory probeFactory;
+
+    @Inject
+    BulkSettings settings;
+
+    private volatile Connection probe;
+    private long lastProbeAttempt;
+    private static final long PROBE_RETRY_NANOS = 1_000_000_000L;
 
     @Override
     public void fileWaiting(String requestId) {
@@ -63,14 +77,59 @@ public class JmsImportQueue implements ImportQueue {
                 .send(queue, requestId);
     }
 
+    /**
+     * Whether the broker is there: this node keeps one connection open to it, and the broker is
+     * reachable while that connection stands (its failure is seen at once when the broker goes,
+     * within the client's failure check when it freezes). Once lost, a new connection is tried at
+     * most once a second, so a health check stays cheap whatever polls it.
+     */
     @Override
     public boolean isReachable() {
-        try (JMSContext probe = connectionFactory.createContext(); QueueBrowser browser = probe.createBrowser(queue)) {
-            browser.getEnumeration();
+        if (probe != null) {
             return true;
+        }
+        synchronized (this) {
+            if (probe != null) {
+                return true;
+            }
+            long now = System.nanoTime();
+            if (lastProbeAttempt != 0 && now - lastProbeAttempt < PROBE_RETRY_NANOS) {
+                return false;
+            }
+            lastProbeAttempt = now;
+            try {
+                Connection connection = settings.cluster()
+                        ? probeFactory.createConnection(settings.get("BULK_BROKER_USER").orElse("bulk"), settings.get("BULK_BROKER_PASSWORD").orElse("bulk"))
+                        : probeFactory.createConnection();
+                connection.setExceptionListener(lost -> {
+                    LOG.warning("Health: the connection to the broker failed (" + lost.getMessage() + "); this node takes no imports until it is back");
+                    dropProbe(connection);
+                });
+                probe = connection;
+                return true;
+            } catch (Exception e) {
+                LOG.log(Level.WARNING, "Health: the broker is unreachable", e);
+                return false;
+            }
+        }
+    }
+
+    private synchronized void dropProbe(Connection connection) {
+        if (probe == connection) {
+            probe = null;
+        }
+        try {
+            connection.close();
         } catch (Exception e) {
-            LOG.log(Level.WARNING, "Health: import queue unreachable", e);
-            return false;
+            // failed already
+        }
+    }
+
+    @PreDestroy
+    void closeProbe() {
+        Connection connection = probe;
+        if (connection != null) {
+            dropProbe(connection);
         }
     }
 }

@@ -7,6 +7,7 @@ import com.bulkupload.domain.model.tenant.ApiClient;
 import com.bulkupload.domain.model.tenant.SigningKey;
 import com.bulkupload.domain.model.tenant.Tenant;
 import com.bulkupload.domain.model.tenant.TenantRepository;
+import com.bulkupload.domain.model.tenant.UploadInFlight;
 import com.bulkupload.domain.model.tenant.UsedNonce;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -105,6 +106,64 @@ public class JpaTenantRepository implements TenantRepository {
     @Override
     public int deleteNoncesExpiredBefore(Instant instant) {
         return em.createQuery("delete from UsedNonce n where n.expiresAt < :instant").setParameter("instant", instant).executeUpdate();
+    }
+
+    @Override
+    public int tokenFailures(String throttleKey, long window) {
+        return em.createQuery("select w.failures from TokenFailureWindow w where w.throttleKey = :key and w.windowStart = :window", Integer.class)
+                .setParameter("key", throttleKey)
+                .setParameter("window", window)
+                .getResultStream().findFirst().orElse(0);
+    }
+
+    @Override
+    public void countTokenFailure(String throttleKey, long window) {
+        // one statement, so that failures counted at once on two nodes both count (the database's
+        // own upsert; Hibernate writes it as H2's MERGE or PostgreSQL's ON CONFLICT)
+        em.createQuery("insert into TokenFailureWindow (throttleKey, windowStart, failures) values (:key, :window, 1)"
+                        + " on conflict(throttleKey) do update set failures = case when windowStart = :window then failures + 1 else 1 end,"
+                        + " windowStart = :window")
+                .setParameter("key", throttleKey)
+                .setParameter("window", window)
+                .executeUpdate();
+    }
+
+    @Override
+    public int deleteTokenFailuresBefore(long window) {
+        return em.createQuery("delete from TokenFailureWindow w where w.windowStart < :window").setParameter("window", window).executeUpdate();
+    }
+
+    @Override
+    public Optional<String> enterUpload(Long accountId, int limit, Instant now, Instant staleBefore) {
+        if (lockAccount(accountId).isEmpty()) {
+            return Optional.empty();
+        }
+        long streaming = em.createQuery("select count(u) from UploadInFlight u where u.accountId = :account and u.aliveAt > :stale", Long.class)
+                .setParameter("account", accountId)
+                .setParameter("stale", staleBefore)
+                .getSingleResult();
+        if (streaming >= limit) {
+            return Optional.empty();
+        }
+        String id = java.util.UUID.randomUUID().toString().replace("-", "");
+        em.persist(new UploadInFlight(id, accountId, now));
+        return Optional.of(id);
+    }
+
+    @Override
+    public boolean uploadAlive(String uploadId, Instant now) {
+        return em.createQuery("update UploadInFlight u set u.aliveAt = :now where u.id = :id")
+                .setParameter("now", now).setParameter("id", uploadId).executeUpdate() == 1;
+    }
+
+    @Override
+    public void endUpload(String uploadId) {
+        em.createQuery("delete from UploadInFlight u where u.id = :id").setParameter("id", uploadId).executeUpdate();
+    }
+
+    @Override
+    public int deleteUploadsSilentSince(Instant before) {
+        return em.createQuery("delete from UploadInFlight u where u.aliveAt <= :before").setParameter("before", before).executeUpdate();
     }
 
     @Override
