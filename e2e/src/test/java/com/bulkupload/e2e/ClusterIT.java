@@ -226,6 +226,53 @@ class ClusterIT {
         assertEquals(105, postJson(NODES.get(0), "/Bulk/v13/BulkUploadStatus/Query", status, headers).errorCode());
     }
 
+    /** The account's uploads streaming now on any node, as the shared table counts them. */
+    private static int streaming(long accountId) {
+        try {
+            String count = VendorClients.run(List.of("psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "test", "-Atq", "-c",
+                    "SELECT count(*) FROM " + SCHEMA + ".upload_in_flight WHERE account_id = " + accountId), null, 30);
+            return Integer.parseInt(count.trim());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void anAccountsUploadsInFlightAreCountedOnceForBothNodes() throws Exception {
+        // BULK_MAX_UPLOADS_PER_ACCOUNT is 2 in these tests (e2e/pom.xml): one upload streams on each node
+        Tenant tenant = BulkApi.newTenant();
+        List<java.net.Socket> inFlight = new ArrayList<>();
+        Thread feeder = new Thread(() -> SlowClientsIT.feed(inFlight));
+        try {
+            for (String node : NODES) {
+                Reply url = BulkApi.getBulkUploadUrl(tenant, BulkApi.json("AccountId", tenant.accountId()));
+                inFlight.add(SlowClientsIT.startRequest(URI.create(node), "POST", SlowClientsIT.path(url.json().get("UploadUrl").asText()),
+                        SlowClientsIT.uploadHeaders(tenant), 10_000_000, SlowClientsIT.filePartHead()));
+            }
+            feeder.start(); // both keep above the minimum rate, so they stay in flight
+            await("both uploads are counted for the account", Duration.ofSeconds(30), () -> streaming(tenant.accountId()) == 2);
+            Path file = ImportFlowIT.DATA.resolve("customers-10.csv");
+            for (String node : NODES) {
+                Reply third = BulkApi.getBulkUploadUrl(tenant, BulkApi.json("AccountId", tenant.accountId()));
+                Reply refused = BulkApi.upload(tenant, on(node, third.json().get("UploadUrl").asText()), file);
+                JsonApiIT.assertError(refused, 429, 117);
+            }
+        } finally {
+            feeder.interrupt();
+            for (java.net.Socket socket : inFlight) {
+                socket.close();
+            }
+        }
+        // the aborted uploads end and stop counting: the next one is let in, on either node
+        await("the aborted uploads stop counting", Duration.ofSeconds(60), () -> streaming(tenant.accountId()) == 0);
+        Reply url = BulkApi.getBulkUploadUrl(tenant, BulkApi.json("AccountId", tenant.accountId()));
+        Reply accepted = BulkApi.upload(tenant, on(NODES.get(1), url.json().get("UploadUrl").asText()), ImportFlowIT.DATA.resolve("customers-10.csv"));
+        assertEquals(200, accepted.status(), accepted.body());
+    }
+
     @Test
     void microsoftsSoapSdkRunsUnchangedThroughTheBalancer() throws Exception {
         String output = BingSdkIT.soapSdkChecks(work);

@@ -31,9 +31,15 @@ class SlowClientsIT {
     /** A request's head and the first bytes of a body of {@code declaredLength}, left open. */
     private static Socket startRequest(String method, String path, List<String> headers, long declaredLength, byte[] firstBytes)
             throws IOException {
-        Socket socket = new Socket(BASE.getHost(), BASE.getPort());
+        return startRequest(BASE, method, path, headers, declaredLength, firstBytes);
+    }
+
+    /** As above, to the server at {@code base} (one node of a cluster). */
+    static Socket startRequest(URI base, String method, String path, List<String> headers, long declaredLength, byte[] firstBytes)
+            throws IOException {
+        Socket socket = new Socket(base.getHost(), base.getPort());
         socket.setSoTimeout(15_000);
-        StringBuilder head = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: " + BASE.getHost() + "\r\n");
+        StringBuilder head = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: " + base.getHost() + "\r\n");
         for (int i = 0; i < headers.size(); i += 2) {
             head.append(headers.get(i)).append(": ").append(headers.get(i + 1)).append("\r\n");
         }
@@ -51,18 +57,18 @@ class SlowClientsIT {
         return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
 
-    private static String path(String absoluteUrl) {
+    static String path(String absoluteUrl) {
         return URI.create(absoluteUrl).getRawPath();
     }
 
     private static final String BOUNDARY = "slow-client-boundary";
 
-    private static byte[] filePartHead() {
+    static byte[] filePartHead() {
         return ("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"slow.csv\"\r\n"
                 + "Content-Type: text/csv\r\n\r\nEmail,FirstName\r\n").getBytes(StandardCharsets.US_ASCII);
     }
 
-    private static List<String> uploadHeaders(Tenant tenant) {
+    static List<String> uploadHeaders(Tenant tenant) {
         List<String> headers = new ArrayList<>(tenant.headers());
         headers.addAll(List.of("Content-Type", "multipart/form-data; boundary=" + BOUNDARY));
         return headers;
@@ -126,7 +132,7 @@ class SlowClientsIT {
     }
 
     /** 20 KB a socket every 100 ms (200 KB/s, well over the minimum rate) until interrupted. */
-    private static void feed(List<Socket> sockets) {
+    static void feed(List<Socket> sockets) {
         byte[] rows = "a@example.com,Ann\r\n".repeat(1_000).getBytes(StandardCharsets.US_ASCII);
         try {
             while (!Thread.currentThread().isInterrupted()) {
