@@ -23,7 +23,6 @@ Prints one line per run and "N passed, N failed"; exits 1 if any failed. The clu
 the end (cluster/run down).
 """
 import http.server
-import json
 import os
 import re
 import signal
@@ -34,9 +33,9 @@ import time
 import urllib.request
 
 import harness
-from harness import GEN, WORK, log, psql, status, upload, wait_final
+from harness import WORK, log, psql, status, upload, wait_final
 import bulk_client  # noqa: E402  (on the path through harness)
-from crash_test import check, digest, expected_list, slow_upload, wait_progress
+from crash_test import check, clean_file, slow_upload, wait_progress
 
 ROOT = harness.ROOT
 CLUSTER = os.path.join(ROOT, "cluster")
@@ -162,15 +161,7 @@ class SlowFileHandler(http.server.BaseHTTPRequestHandler):
 
 def main():
     rows = int(sys.argv[1]) if len(sys.argv) > 1 else 500_000
-    os.makedirs(WORK, exist_ok=True)
-    data = os.path.join(WORK, f"clean-{rows}.csv")
-    expect_path = data + ".expect.json"
-    if not os.path.exists(data):
-        log(f"generating {data}")
-        subprocess.run([GEN, "--rows", str(rows), "--out", data, "--expect", expect_path], check=True)
-    expect = json.load(open(expect_path))
-    wanted = expected_list(data)
-    want_digest, want_count = digest(wanted), len(wanted)
+    data, expect, want_digest, want_count = clean_file(rows)
 
     cluster_run("down")
     psql(f"DROP SCHEMA IF EXISTS {SCHEMA} CASCADE")

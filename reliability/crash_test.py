@@ -95,17 +95,22 @@ def check(label, request_id, headers, final, expect, want_digest, want_count):
 
 # --- the runs ------------------------------------------------------------------------------------
 
-def main():
-    rows = int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000
+def clean_file(rows):
+    """A clean gen-customers file of `rows` rows under reliability/target (kept between runs), its
+    --expect summary, and the md5 and count the list must have once it is imported."""
     os.makedirs(WORK, exist_ok=True)
     data = os.path.join(WORK, f"clean-{rows}.csv")
     expect_path = data + ".expect.json"
     if not os.path.exists(data):
         log(f"generating {data}")
         subprocess.run([GEN, "--rows", str(rows), "--out", data, "--expect", expect_path], check=True)
-    expect = json.load(open(expect_path))
     wanted = expected_list(data)
-    want_digest, want_count = digest(wanted), len(wanted)
+    return data, json.load(open(expect_path)), digest(wanted), len(wanted)
+
+
+def main():
+    rows = int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000
+    data, expect, want_digest, want_count = clean_file(rows)
 
     fresh_setup()
     results = []

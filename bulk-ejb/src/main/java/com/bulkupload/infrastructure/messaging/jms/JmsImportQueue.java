@@ -11,7 +11,6 @@ import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.Queue;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -51,7 +50,9 @@ public class JmsImportQueue implements ImportQueue {
     BulkSettings settings;
 
     private volatile Connection probe;
-    private long lastProbeAttempt;
+    /** One caller at a time tries to connect; the others answer at once (a health check must never queue). */
+    private final java.util.concurrent.atomic.AtomicBoolean connecting = new java.util.concurrent.atomic.AtomicBoolean();
+    private volatile long lastProbeAttempt;
     private static final long PROBE_RETRY_NANOS = 1_000_000_000L;
 
     @Override
@@ -80,37 +81,35 @@ public class JmsImportQueue implements ImportQueue {
     /**
      * Whether the broker is there: this node keeps one connection open to it, and the broker is
      * reachable while that connection stands (its failure is seen at once when the broker goes,
-     * within the client's failure check when it freezes). Once lost, a new connection is tried at
-     * most once a second, so a health check stays cheap whatever polls it.
+     * within the client's failure check when it freezes). Once lost, one caller at a time tries a
+     * new connection, at most once a second; every other caller is answered at once, so health
+     * checks never queue behind a connection attempt.
      */
     @Override
     public boolean isReachable() {
         if (probe != null) {
             return true;
         }
-        synchronized (this) {
-            if (probe != null) {
-                return true;
-            }
-            long now = System.nanoTime();
-            if (lastProbeAttempt != 0 && now - lastProbeAttempt < PROBE_RETRY_NANOS) {
-                return false;
-            }
+        long now = System.nanoTime();
+        if ((lastProbeAttempt != 0 && now - lastProbeAttempt < PROBE_RETRY_NANOS) || !connecting.compareAndSet(false, true)) {
+            return false;
+        }
+        try {
             lastProbeAttempt = now;
-            try {
-                Connection connection = settings.cluster()
-                        ? probeFactory.createConnection(settings.get("BULK_BROKER_USER").orElse("bulk"), settings.get("BULK_BROKER_PASSWORD").orElse("bulk"))
-                        : probeFactory.createConnection();
-                connection.setExceptionListener(lost -> {
-                    LOG.warning("Health: the connection to the broker failed (" + lost.getMessage() + "); this node takes no imports until it is back");
-                    dropProbe(connection);
-                });
-                probe = connection;
-                return true;
-            } catch (Exception e) {
-                LOG.log(Level.WARNING, "Health: the broker is unreachable", e);
-                return false;
-            }
+            Connection connection = settings.cluster()
+                    ? probeFactory.createConnection(settings.get("BULK_BROKER_USER").orElse("bulk"), settings.get("BULK_BROKER_PASSWORD").orElse("bulk"))
+                    : probeFactory.createConnection();
+            connection.setExceptionListener(lost -> {
+                LOG.warning("Health: the connection to the broker failed (" + lost.getMessage() + "); this node takes no imports until it is back");
+                dropProbe(connection);
+            });
+            probe = connection;
+            return true;
+        } catch (Exception e) {
+            LOG.warning("Health: the broker is unreachable (" + e.getMessage() + ")");
+            return false;
+        } finally {
+            connecting.set(false);
         }
     }
 
