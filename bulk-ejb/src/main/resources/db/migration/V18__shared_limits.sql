@@ -1,9 +1,10 @@
 -- Limits that hold across the cluster (docs/design.md, "Cluster"), counted in the shared database
 -- instead of each node's memory.
 -- Failed token requests per client id and per source address, in one-minute windows
--- (TokenRequestThrottle): one row a key, its window and its count.
+-- (TokenRequestThrottle): one row a key (its kind and the SHA-256 of the client id or address, so
+-- no client text is stored), its window and its count.
 CREATE TABLE token_failure_window (
-    throttle_key VARCHAR(300) PRIMARY KEY,
+    throttle_key VARCHAR(80) PRIMARY KEY,
     window_start BIGINT NOT NULL,
     failures     INTEGER NOT NULL
 );

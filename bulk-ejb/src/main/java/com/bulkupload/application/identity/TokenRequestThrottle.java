@@ -24,21 +24,22 @@ import java.time.Instant;
 public class TokenRequestThrottle {
 
     static final Duration WINDOW = Duration.ofMinutes(1);
-    /** The longest key kept: a client id or an address is far shorter; a longer one is cut, which only groups it with its like. */
-    private static final int MAX_KEY = 300;
-
     @Inject
     BulkSettings settings;
 
     @Inject
     TenantRepository tenants;
 
+    @Inject
+    Secrets secrets;
+
     public TokenRequestThrottle() {
     }
 
-    public TokenRequestThrottle(BulkSettings settings, TenantRepository tenants) {
+    public TokenRequestThrottle(BulkSettings settings, TenantRepository tenants, Secrets secrets) {
         this.settings = settings;
         this.tenants = tenants;
+        this.secrets = secrets;
     }
 
     /** Refuses the request if its client id or its source address is over the allowance. */
@@ -63,9 +64,12 @@ public class TokenRequestThrottle {
         return tenants.deleteTokenFailuresBefore(window(now));
     }
 
-    private static String key(String kind, String value) {
-        String key = kind + (value == null ? "" : value);
-        return key.length() <= MAX_KEY ? key : key.substring(0, MAX_KEY);
+    /**
+     * The kind and the SHA-256 of the value: the client's text (any length, any character, a NUL
+     * included) never reaches the database, and every key has the same short length.
+     */
+    private String key(String kind, String value) {
+        return kind + secrets.sha256(value == null ? "" : value);
     }
 
     private static long window(Instant now) {

@@ -50,8 +50,8 @@ class AuthenticationServiceTest {
     /** The throttle as the container runs it: each failure counted in a transaction of its own (REQUIRES_NEW), which the refusal does not roll back. */
     private TokenRequestThrottle throttleOnItsOwnTransactions(BulkSettings settings) {
         jakarta.persistence.EntityManager own = db.factory.createEntityManager();
-        TokenRequestThrottle counting = new TokenRequestThrottle(settings, new com.bulkupload.infrastructure.persistence.jpa.JpaTenantRepository(own));
-        return new TokenRequestThrottle(settings, db.tenants) {
+        TokenRequestThrottle counting = new TokenRequestThrottle(settings, new com.bulkupload.infrastructure.persistence.jpa.JpaTenantRepository(own), auth.secrets);
+        return new TokenRequestThrottle(settings, db.tenants, auth.secrets) {
             @Override
             public void failed(String clientId, String source, Instant now) {
                 own.getTransaction().begin();

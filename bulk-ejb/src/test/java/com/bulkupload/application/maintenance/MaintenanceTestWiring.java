@@ -17,7 +17,8 @@ public final class MaintenanceTestWiring {
         maintenance.tenants = db.tenants;
         maintenance.clock = SharedClock.of(clock);
         maintenance.settings = com.bulkupload.application.BulkSettings.of(java.util.Map.of());
-        maintenance.throttle = new com.bulkupload.application.identity.TokenRequestThrottle(maintenance.settings, db.tenants);
+        maintenance.throttle = new com.bulkupload.application.identity.TokenRequestThrottle(maintenance.settings, db.tenants,
+                new com.bulkupload.infrastructure.security.JdkSecrets());
         return maintenance;
     }
 }

@@ -15,7 +15,7 @@ import jakarta.persistence.Table;
 public class TokenFailureWindow {
 
     @Id
-    @Column(name = "throttle_key", length = 300)
+    @Column(name = "throttle_key", length = 80)
     private String throttleKey;
 
     @Column(name = "window_start", nullable = false)
