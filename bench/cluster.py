@@ -87,7 +87,7 @@ def import_one(path, account_id, headers, results, index):
     while True:
         status = bulk_client.call(BASE, "/Bulk/v13/BulkUploadStatus/Query", {"RequestId": url["RequestId"]}, headers, retry_seconds=60)
         if status["RequestStatus"] in bulk_client.FINAL:
-            results[index] = status
+            results[index] = dict(status, RequestId=url["RequestId"])
             return
         time.sleep(0.5)
 
@@ -154,7 +154,10 @@ def main():
         if not os.path.exists(path):
             subprocess.run([GEN, "--rows", str(rows), "--out", path], check=True)
     path = os.path.join(WORK, f"clean-{rows_each}.csv")
-    results = [measure(nodes, path, accounts, rows_each, wrk_seconds) for nodes in (1, 2)]
+    try:
+        results = [measure(nodes, path, accounts, rows_each, wrk_seconds) for nodes in (1, 2)]
+    finally:
+        cluster_run("down")
 
     print()
     print(f"Cluster benchmark, {time.strftime('%Y-%m-%dT%H:%MZ', time.gmtime())}, {os.cpu_count()} cores: "
