@@ -166,17 +166,7 @@ def main():
     cluster_run("down")
     psql(f"DROP SCHEMA IF EXISTS {SCHEMA} CASCADE")
     cluster_run("up", "--nodes", "2")
-    results = []
-
-    def record(label, problems, note=""):
-        results.append(not problems)
-        print(f"{'PASS' if not problems else 'FAIL'} {label}{' ' + note if note else ''}{': ' + '; '.join(problems) if problems else ''}",
-              flush=True)
-
-    only = [x for x in os.environ.get("CLUSTER_RUNS", "").split(",") if x]
-
-    def wanted_run(name):
-        return not only or any(name.startswith(x) for x in only)
+    runs_done = harness.Runs("CLUSTER_RUNS")
 
     runs = [(f"kill-9-at-{p}%", lambda label, p=p: run_kill_importing_node(label, p, data, expect, want_digest, want_count))
             for p in (10, 50, 90)]
@@ -186,19 +176,17 @@ def main():
              ("broker-restart-mid-import", lambda label: run_broker_restart(label, data, expect, want_digest, want_count))]
     try:
         for label, run in runs:
-            if wanted_run(label):
+            if runs_done.wanted(label):
                 log(label)
                 try:
                     problems, note = run(label)
                 except (subprocess.SubprocessError, OSError, SystemExit, ValueError) as e:
                     problems, note = [f"the run itself failed: {e!r}"], ""
-                record(label, problems, note)
+                runs_done.record(label, problems, note)
                 restore()
     finally:
         cluster_run("down")
-    passed = sum(results)
-    print(f"{passed} passed, {len(results) - passed} failed")
-    sys.exit(0 if passed == len(results) else 1)
+    runs_done.finish()
 
 
 def restore():

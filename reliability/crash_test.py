@@ -19,7 +19,7 @@ import subprocess
 import sys
 import time
 
-from harness import (GEN, WORK, fresh_setup, kill_server, log, new_account, new_request, psql, start_server, status,
+from harness import (GEN, WORK, Runs, fresh_setup, kill_server, log, new_account, new_request, psql, start_server, status,
                      upload, wait_final)
 import bulk_client  # noqa: E402  (on the path through harness)
 
@@ -113,17 +113,8 @@ def main():
     data, expect, want_digest, want_count = clean_file(rows)
 
     fresh_setup()
-    results = []
-
-    def record(label, problems, note=""):
-        results.append(not problems)
-        print(f"{'PASS' if not problems else 'FAIL'} {label}{' ' + note if note else ''}{': ' + '; '.join(problems) if problems else ''}",
-              flush=True)
-
-    only = [x for x in os.environ.get("CRASH_RUNS", "").split(",") if x]
-
-    def wanted_run(name):
-        return not only or any(name.startswith(x) for x in only)
+    runs = Runs("CRASH_RUNS")
+    record, wanted_run = runs.record, runs.wanted
 
     for percent in (10, 50, 90):
         label = f"kill-9-at-{percent}%"
@@ -157,9 +148,7 @@ def main():
         run_kill_during_replace(label, rows, record)
 
     kill_server()
-    passed = sum(results)
-    print(f"{passed} passed, {len(results) - passed} failed")
-    sys.exit(0 if passed == len(results) else 1)
+    runs.finish()
 
 
 def run_kill_during_upload(label, data, expect, want_digest, want_count, record):

@@ -191,3 +191,27 @@ class Checks:
         failed = self.results.count(False)
         print(f"{self.results.count(True)} passed, {failed} failed")
         sys.exit(1 if failed else 0)
+
+
+class Runs:
+    """The runs of a failure script (crash_test.py, cluster_test.py): which to do (label prefixes,
+    comma-separated, in the environment variable named; all when it is unset), one line each, PASS
+    or FAIL with its problems and a note, then "N passed, N failed"."""
+
+    def __init__(self, selection_variable):
+        self.only = [x for x in os.environ.get(selection_variable, "").split(",") if x]
+        self.results = []
+
+    def wanted(self, label):
+        return not self.only or any(label.startswith(x) for x in self.only)
+
+    def record(self, label, problems, note=""):
+        self.results.append(not problems)
+        print(f"{'PASS' if not problems else 'FAIL'} {label}{' ' + note if note else ''}{': ' + '; '.join(problems) if problems else ''}",
+              flush=True)
+
+    def finish(self):
+        """Prints the total and exits: 1 if any run failed."""
+        passed = sum(self.results)
+        print(f"{passed} passed, {len(self.results) - passed} failed")
+        sys.exit(0 if passed == len(self.results) else 1)
