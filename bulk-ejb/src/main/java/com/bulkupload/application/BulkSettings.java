@@ -58,6 +58,14 @@ public abstract class BulkSettings {
     }
 
     /**
+     * The free space the file store keeps in reserve (for result files of running imports and
+     * extracted archives): an upload whose declared length would eat into it is refused with 3224.
+     */
+    public long minFreeBytes() {
+        return positiveLong("BULK_MIN_FREE_BYTES", 128L * 1024 * 1024);
+    }
+
+    /**
      * The lease of an import or a FileUrl download, on the database's clock: one whose node has
      * said nothing (a chunk, a heartbeat) for longer is taken over by the recovery timer, which
      * looks every 10 s. The importer beats every 5 s while nothing commits.

@@ -25,6 +25,9 @@ public interface FileStore {
 
     Path workDirectory();
 
+    /** The bytes the store can still take (the file system's usable space for this process). */
+    long usableBytes() throws IOException;
+
     /**
      * Deletes the work files last written before {@code before}: what a node killed during an
      * upload, a download or an extraction left behind. A live one is written to as it goes (and a

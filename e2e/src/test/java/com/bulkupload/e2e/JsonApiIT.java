@@ -24,12 +24,14 @@ class JsonApiIT {
     private static final String STATUS = "/Bulk/v13/BulkUploadStatus/Query";
 
     @Test
-    void healthIsUpWithDatabaseAndQueue() {
+    void healthIsUpWithDatabaseAndQueueAndSaysHowMuchTheFileStoreHasFree() {
         Reply health = BulkApi.get("/health");
         assertEquals(200, health.status());
         assertEquals("UP", health.json().get("Status").asText());
         assertEquals("UP", health.json().get("Database").asText());
         assertEquals("UP", health.json().get("Queue").asText());
+        assertEquals("OK", health.json().get("Storage").asText(), health.body());
+        assertTrue(health.json().get("StorageFreeBytes").asLong() > 128L * 1024 * 1024, health.body());
     }
 
     @Test

@@ -31,6 +31,8 @@ import java.util.Optional;
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class ImportLifecycle {
 
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(ImportLifecycle.class.getName());
+
     @Inject
     UploadRequestRepository uploads;
 
@@ -171,9 +173,31 @@ public class ImportLifecycle {
             replaced.contentsReplaced();
         }
         request.complete(clock.now());
+        if (request.waitedForStorage()) {
+            LOG.info("Import of " + requestId + " completed after waiting for space in the file store");
+        }
         // the list changed: its analysis tasks are computed again, once this commits
         analyses.listChanged(request.target().customerListId());
         return request.status();
+    }
+
+    /**
+     * The file store is full: the request stays InProgress at its last committed chunk, to be
+     * claimed again once its lease passes (the stalled-import timer: the wait's back-off). Its heartbeat is
+     * left as it was, so the lease runs from the last sign of progress.
+     *
+     * @return whether this starts the wait, and the claim whose result file holds the committed lines
+     */
+    public StorageWait waitForStorage(ImportJob job) {
+        UploadRequest request = ownedBy(job);
+        return new StorageWait(request.waitForStorage(), request.progress().resultClaim(), request.progress().resultBytes());
+    }
+
+    /**
+     * @param resultClaim the claim whose result file readers open: every other claim's file is of no use
+     * @param resultBytes how much of that file is committed: what lies past it was never committed
+     */
+    public record StorageWait(boolean started, int resultClaim, long resultBytes) {
     }
 
     /** Fails the request, if this importer still owns it (a taken-over one carries on elsewhere). */

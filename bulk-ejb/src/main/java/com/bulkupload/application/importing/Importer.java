@@ -3,6 +3,7 @@ package com.bulkupload.application.importing;
 import com.bulkupload.application.BulkSettings;
 import com.bulkupload.application.FileStore;
 import com.bulkupload.application.ImportMetrics;
+import com.bulkupload.application.StorageFull;
 import com.bulkupload.domain.model.error.ErrorCode;
 import com.bulkupload.domain.model.upload.RequestStatus;
 import jakarta.ejb.EJB;
@@ -128,6 +129,9 @@ public class Importer {
             LOG.info(() -> "Upload " + requestId + " refused: " + e.error().errorCode() + ": " + e.getMessage());
             return failUnlessTakenOver(job, status, e.error(), e.getMessage());
         } catch (IOException | RuntimeException e) {
+            if (StorageFull.in(e)) {
+                return waitForStorage(job, e);
+            }
             if (takenOver(e)) {
                 // the stalled-import timer gave the request to another importer, or a chunk write was
                 // lost: the request carries on from its last committed chunk; failing it would be wrong
@@ -138,6 +142,40 @@ public class Importer {
             LOG.log(Level.SEVERE, "Import of " + requestId + " failed", e);
             return failUnlessTakenOver(job, RequestStatus.Failed, ErrorCode.INTERNAL_ERROR, null);
         }
+    }
+
+    /**
+     * The file store is full: nothing of the chunk in flight was committed (its result lines are
+     * written before the commit), so the import stops at its last checkpoint, InProgress, and is
+     * tried again after its lease (docs/operations.md, "A full disk"). One WARN when the wait
+     * starts, not one per try. Returns null: no final status.
+     */
+    private String waitForStorage(ImportJob job, Exception cause) {
+        try {
+            ImportLifecycle.StorageWait wait = lifecycle.waitForStorage(job);
+            if (wait.started()) {
+                LOG.warning(() -> "Import of " + job.requestId() + " waits at its last checkpoint: the file store is full (" + cause.getMessage()
+                        + "); it is tried again every " + settings.stuckImportAfter().toSeconds() + "-odd seconds until there is space");
+            }
+            java.nio.file.Path own = storage.result(job.requestId(), job.claim());
+            if (wait.resultClaim() != job.claim()) {
+                // this claim committed nothing: its file (a partial copy of the committed lines)
+                // would only eat the space the next try needs
+                java.nio.file.Files.deleteIfExists(own);
+            } else if (java.nio.file.Files.exists(own)) {
+                // its lines past the checkpoint were never committed: the space they hold is given back
+                try (java.nio.channels.FileChannel file = java.nio.channels.FileChannel.open(own, java.nio.file.StandardOpenOption.WRITE)) {
+                    file.truncate(wait.resultBytes());
+                }
+            }
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "Could not delete the result file of a claim of " + job.requestId() + " that waits for space", e);
+        } catch (RuntimeException e) {
+            if (!takenOver(e)) {
+                throw e;
+            }
+        }
+        return null;
     }
 
     /** Fails the request and returns the status; null if another claim took it over meanwhile (it carries on there). */

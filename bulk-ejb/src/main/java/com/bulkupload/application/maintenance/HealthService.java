@@ -1,5 +1,7 @@
 package com.bulkupload.application.maintenance;
 
+import com.bulkupload.application.BulkSettings;
+import com.bulkupload.application.FileStore;
 import com.bulkupload.application.ImportQueue;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
@@ -25,14 +27,40 @@ public class HealthService {
     @Inject
     ImportQueue importQueue;
 
-    public record Health(boolean database, boolean queue) {
+    @Inject
+    FileStore storage;
+
+    @Inject
+    BulkSettings settings;
+
+    /** How full the file store is: OK; LOW under twice the reserve (BULK_MIN_FREE_BYTES); FULL under the reserve (uploads are refused). */
+    public enum Storage { OK, LOW, FULL }
+
+    /**
+     * Whether the node can work. Storage is reported but does not make the node down: a full store
+     * refuses uploads and pauses imports on every node alike, while status calls and result files
+     * still work, so the balancer must keep sending them.
+     */
+    public record Health(boolean database, boolean queue, Storage storage, long storageFreeBytes) {
         public boolean up() {
             return database && queue;
         }
     }
 
     public Health check() {
-        return new Health(databaseReachable(), importQueue.isReachable());
+        long free = freeBytes();
+        long reserve = settings.minFreeBytes();
+        Storage storageState = free < reserve ? Storage.FULL : free < 2 * reserve ? Storage.LOW : Storage.OK;
+        return new Health(databaseReachable(), importQueue.isReachable(), storageState, Math.max(0, free));
+    }
+
+    private long freeBytes() {
+        try {
+            return storage.usableBytes();
+        } catch (java.io.IOException e) {
+            LOG.log(Level.WARNING, "Health: the file store's free space cannot be read", e);
+            return -1;
+        }
     }
 
     private boolean databaseReachable() {

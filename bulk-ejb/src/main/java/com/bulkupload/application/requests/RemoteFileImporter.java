@@ -2,6 +2,7 @@ package com.bulkupload.application.requests;
 
 import com.bulkupload.application.BulkApiException;
 import com.bulkupload.application.FileStore;
+import com.bulkupload.application.StorageFull;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -52,6 +53,13 @@ public class RemoteFileImporter {
         } catch (RemoteFiles.DownloadFailed e) {
             LOG.info(() -> "Download of the file of " + requestId + " failed: " + e.getMessage());
             files.failDownload(requestId, claimed.claim(), e.getMessage());
+        } catch (java.io.UncheckedIOException e) {
+            if (!StorageFull.in(e)) {
+                throw e;
+            }
+            // the store is full: the request keeps waiting for its file; its lease runs out and the
+            // stalled-import timer queues the download again (docs/operations.md, "A full disk")
+            LOG.warning(() -> "Download of the file of " + requestId + " waits: the file store is full; it is tried again after its lease");
         } catch (DownloadTakenOver e) {
             LOG.warning(() -> "Download of the file of " + requestId + " stops here: another node claimed it (claim "
                     + claimed.claim() + " was silent past its lease)");

@@ -1,6 +1,7 @@
 package com.bulkupload.infrastructure.fetch;
 
 import com.bulkupload.application.BulkSettings;
+import com.bulkupload.application.StorageFull;
 import com.bulkupload.application.importing.LimitedInputStream;
 import com.bulkupload.application.importing.UploadFileException;
 import com.bulkupload.application.requests.RemoteFiles;
@@ -120,6 +121,10 @@ public class SafeHttpFetcher implements RemoteFiles {
             } catch (HttpHostConnectException e) {
                 throw new DownloadFailed("The file's server refused the connection.");
             } catch (IOException e) {
+                if (StorageFull.in(e)) {
+                    // not the URL's fault: the download waits for space (RemoteFileImporter)
+                    throw new java.io.UncheckedIOException(e);
+                }
                 throw new DownloadFailed("The download failed: " + e.getClass().getSimpleName() + ".");
             }
         }

@@ -80,6 +80,11 @@ public class DirectoryFileStore implements FileStore {
     }
 
     @Override
+    public long usableBytes() throws IOException {
+        return Files.getFileStore(work).getUsableSpace();
+    }
+
+    @Override
     public int deleteWorkFilesOlderThan(Instant before) throws IOException {
         int deleted = 0;
         try (DirectoryStream<Path> files = Files.newDirectoryStream(work)) {

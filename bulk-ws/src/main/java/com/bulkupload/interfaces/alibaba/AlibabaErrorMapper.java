@@ -56,6 +56,10 @@ public class AlibabaErrorMapper implements ExceptionMapper<Throwable> {
                 status = 500;
                 code = "InternalError";
             }
+            case STORAGE_FULL -> {
+                status = 503;
+                code = "ServiceUnavailable";
+            }
             default -> {
                 status = failure.frameworkStatus() == 404 ? 404 : 400;
                 code = failure.frameworkStatus() == 404 ? "InvalidAction.NotFound" : "InvalidParameter";

@@ -170,7 +170,7 @@ public class BulkCxfServlet extends CXFNonSpringServlet {
      * error mapper; {@link Failures} classifies failures for all of them alike.
      */
     private void publishJson(Bus bus) {
-        UploadReceiver receiver = new UploadReceiver(storage, settings.maxFileBytes(), new UploadGate(settings, new UploadGate.AccountUploads() {
+        UploadReceiver receiver = new UploadReceiver(storage, settings.maxFileBytes(), settings.minFreeBytes(), new UploadGate(settings, new UploadGate.AccountUploads() {
             @Override
             public java.util.Optional<String> enter(Long accountId) {
                 return uploadsInFlight.enter(accountId);

@@ -51,7 +51,8 @@ public class MarketoErrorMapper implements ExceptionMapper<Throwable> {
             case NULL_REQUEST -> "609";
             // another account's batch or list answers exactly as an unknown one
             case INVALID_REQUEST_ID, INVALID_CUSTOMER_LIST -> "610";
-            case INTERNAL_ERROR -> "611";
+            // Marketo's system error: its clients retry it, and a full store is worth a retry
+            case INTERNAL_ERROR, STORAGE_FULL -> "611";
             case MISSING_FILE -> "613";
             case TOO_MANY_ACTIVE_UPLOADS -> "1016";
             case ROW_REPORT_NOT_READY -> "1019";

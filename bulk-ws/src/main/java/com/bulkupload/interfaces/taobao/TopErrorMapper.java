@@ -41,6 +41,7 @@ public class TopErrorMapper implements ExceptionMapper<Throwable> {
                 case INVALID_CUSTOMER_LIST -> new TopError("15", "Remote service error", "isv.crowd-not-found", details);
                 case INVALID_ANALYSIS_PERIOD -> new TopError("15", "Remote service error", "isv.invalid-period", details);
                 case INTERNAL_ERROR -> new TopError("15", "Remote service error", "isp.unknown-error", "Quote request_id " + trackingId + ".");
+                case STORAGE_FULL -> new TopError("15", "Remote service error", "isp.service-unavailable", details);
                 default -> failure.frameworkStatus() == 404 || failure.frameworkStatus() == 405
                         ? new TopError("22", "Invalid method", null, null) : TopError.invalidParameter(details);
             };

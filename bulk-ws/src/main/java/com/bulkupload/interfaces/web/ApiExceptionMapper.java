@@ -31,6 +31,9 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
     };
 
 
+    /** What {@code Retry-After} says with 3224 (docs/errors.md). */
+    public static final String RETRY_AFTER_FULL_STORE_SECONDS = "60";
+
     private final ToIntFunction<ErrorCode> statusOf;
     private final boolean frameworkStatusesKept;
 
@@ -50,6 +53,8 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
         int status = frameworkStatusesKept && failure.frameworkStatus() > 0
                 ? failure.frameworkStatus() : statusOf.applyAsInt(failure.error());
         return Response.status(status)
+                // a full file store is a pause: the client is told when to send the file again
+                .header("Retry-After", failure.error() == ErrorCode.STORAGE_FULL ? RETRY_AFTER_FULL_STORE_SECONDS : null)
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(ApiErrors.ApiFaultDetail.of(trackingId, OperationErrorView.of(failure.error(), failure.details())))
                 .build();

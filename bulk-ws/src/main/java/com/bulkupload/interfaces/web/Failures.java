@@ -1,6 +1,7 @@
 package com.bulkupload.interfaces.web;
 
 import com.bulkupload.application.BulkApiException;
+import com.bulkupload.application.StorageFull;
 import com.bulkupload.application.importing.Causes;
 import com.bulkupload.domain.model.error.ErrorCode;
 import com.fasterxml.jackson.core.JacksonException;
@@ -48,6 +49,12 @@ public final class Failures {
             // Not found, method not allowed, unsupported media type: the request itself is wrong.
             int status = web.getResponse().getStatus();
             return new Classified(ErrorCode.NULL_REQUEST, "HTTP " + status + ": " + web.getMessage(), status, false);
+        }
+        if (StorageFull.in(exception)) {
+            // the disk filled while the call wrote: retryable, and nothing of it was kept
+            LOG.warning("The file store is full: a call was refused with 3224 (" + exception + ")");
+            return new Classified(ErrorCode.STORAGE_FULL, "The file store filled while this file arrived; nothing of it was kept: send it again later.",
+                    0, false);
         }
         return new Classified(ErrorCode.INTERNAL_ERROR, null, 0, true);
     }

@@ -1,6 +1,7 @@
 package com.bulkupload.interfaces.web;
 
 import com.bulkupload.application.FileStore;
+import com.bulkupload.application.StorageFull;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -24,11 +25,13 @@ public final class UploadReceiver {
 
     private final FileStore storage;
     private final long maxBytes;
+    private final long minFreeBytes;
     private final UploadGate gate;
 
-    public UploadReceiver(FileStore storage, long maxBytes, UploadGate gate) {
+    public UploadReceiver(FileStore storage, long maxBytes, long minFreeBytes, UploadGate gate) {
         this.storage = storage;
         this.maxBytes = maxBytes;
+        this.minFreeBytes = minFreeBytes;
         this.gate = gate;
     }
 
@@ -49,11 +52,34 @@ public final class UploadReceiver {
 
     private <T> T receive(String workPrefix, Long accountId, HttpServletRequest request, HttpServletResponse response,
                           Set<String> fieldNames, long prefixBytes, Step<T> step) throws IOException {
-        Path work = storage.newWorkFile(workPrefix);
+        Path work = null;
         try (UploadGate.Pass pass = gate.admit(accountId, request, response)) {
+            refuseUnlessRoomFor(request.getContentLengthLong());
+            work = storage.newWorkFile(workPrefix);
             return step.take(MultipartUpload.receive(pass.request(), work, maxBytes, fieldNames, prefixBytes));
+        } catch (IOException e) {
+            if (StorageFull.in(e)) {
+                throw StorageFull.refusal("The file store filled while this file arrived; nothing of it was kept: send it again later.");
+            }
+            throw e;
         } finally {
-            Files.deleteIfExists(work);
+            if (work != null) {
+                Files.deleteIfExists(work);
+            }
+        }
+    }
+
+    /**
+     * Refuses at once, before a byte of the body is read (the pass leaves it unread), an upload
+     * whose declared length would leave the store less than its reserve; one of unknown length
+     * needs the reserve free. The check is a snapshot: an upload that still fills the store is
+     * refused the same way when its write fails.
+     */
+    private void refuseUnlessRoomFor(long declaredLength) throws IOException {
+        long free = storage.usableBytes();
+        if (Math.max(0, declaredLength) + minFreeBytes > free) {
+            throw StorageFull.refusal("The file store has " + free / (1024 * 1024) + " MiB free, too little for this file and the reserve of "
+                    + minFreeBytes / (1024 * 1024) + " MiB the running imports need: send it again later.");
         }
     }
 }

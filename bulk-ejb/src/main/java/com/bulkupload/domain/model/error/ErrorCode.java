@@ -31,6 +31,7 @@ public enum ErrorCode {
     ROW_REPORT_NOT_AVAILABLE(3217, "RowReportNotAvailable", 410, "The request has no rows to report: its file failed as a whole, or its files were purged."),
     FILE_DOWNLOAD_FAILED(3218, "FileDownloadFailed", 400, "The file could not be downloaded from the URL the request names."),
     UPLOAD_TOO_SLOW(3219, "UploadTooSlow", 408, "The upload arrived slower than the minimum transfer rate and was cut; send the file again."),
+    STORAGE_FULL(3224, "StorageFull", 503, "The server's file store is full for now; nothing of this file was kept: send it again later."),
     INVALID_COLUMN_MAPPING(3222, "InvalidColumnMapping", 400, "ColumnMappings must map uploaded headers to our fields (or null to ignore one), each field at most once."),
     COLUMN_MAPPING_NOT_IN_FILE(3223, "ColumnMappingNotInFile", 415, "ColumnMappings names a column the file's header does not have."),
     AMBIGUOUS_COLUMNS(3221, "AmbiguousColumns", 415, "Two columns of the file mean the same field; map one of them, or ignore it, with ColumnMappings."),

@@ -296,6 +296,27 @@ public class UploadRequest {
         errors.add(new UploadError(warning, details));
     }
 
+    /**
+     * The file store was full when the import wrote: it stays InProgress at its last committed
+     * chunk, and the stalled-import timer gives it another try once its lease has passed. The
+     * status says so with warning 3224, once, and keeps saying it after the import went on.
+     *
+     * @return whether this starts the wait (the warning was not there yet)
+     */
+    public boolean waitForStorage() {
+        if (errors.stream().anyMatch(e -> e.code() == ErrorCode.STORAGE_FULL.code())) {
+            return false;
+        }
+        addWarning(ErrorCode.STORAGE_FULL, "The file store filled after " + progress.recordsDone() + " records; the import waited at that"
+                + " checkpoint and goes on by itself once there is space, nothing applied twice.");
+        return true;
+    }
+
+    /** Whether the import has had to wait for space in the file store. */
+    public boolean waitedForStorage() {
+        return errors.stream().anyMatch(e -> e.code() == ErrorCode.STORAGE_FULL.code());
+    }
+
     /** A chunk of rows is applied; its counts and the checkpoint are committed together with it. */
     public void chunkApplied(long recordsDoneNow, long processed, long failed, long warnings, long resultBytesNow, Instant now) {
         this.progress = progress.chunkApplied(recordsDoneNow, processed, failed, warnings, resultBytesNow, now);

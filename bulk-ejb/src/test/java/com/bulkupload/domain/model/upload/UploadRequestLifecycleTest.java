@@ -128,4 +128,15 @@ class UploadRequestLifecycleTest {
         assertEquals(3211, request.errors().get(0).code());
         assertFalse(request.hasResultFile());
     }
+
+    @Test
+    void aFullStoreMakesAnImportWaitInProgressWithOneWarningWhateverHowOftenItIsTried() {
+        UploadRequest request = uploaded();
+        assertTrue(claim(request, T0));
+        assertTrue(request.waitForStorage(), "the wait starts");
+        assertFalse(request.waitForStorage(), "tried again, still full: no second warning");
+        assertEquals(RequestStatus.InProgress, request.status());
+        assertEquals(1, request.errors().stream().filter(e -> e.code() == com.bulkupload.domain.model.error.ErrorCode.STORAGE_FULL.code()).count());
+        assertTrue(request.waitedForStorage());
+    }
 }
