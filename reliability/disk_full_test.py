@@ -110,14 +110,33 @@ def run_waiting_import(data, expect, want_digest, want_count):
         problems.append(f"/health answered {health_code} {report} while the store is full")
     if status(other_request, other_headers)["RequestStatus"] != "PendingFileUpload":
         problems.append("another tenant's status call was not answered as before")
+    free, waits = metrics("bulk_storage_free_bytes", "bulk_import_storage_waits_total")
+    if waits < 1 or free > 8 * 1024 * 1024:
+        problems.append(f"metrics: bulk_storage_free_bytes {free:.0f}, bulk_import_storage_waits_total {waits:.0f}")
+    warnings = server_log_lines("waits at its last checkpoint")
     log(f"waiting at {still.get('PercentComplete')}% ({still.get('RowsProcessed')} rows); growing the store to {LARGE}")
     grown = time.monotonic()
     grow(LARGE)
     final = wait_final(request_id, headers, timeout=600)
     resumed_after = time.monotonic() - grown
     problems += check("disk-full", request_id, headers, final, expect, want_digest, want_count)
+    completed = server_log_lines("completed after waiting for space")
+    if warnings != 1 or completed != 1:
+        problems.append(f"the log has {warnings} WARN lines of the wait and {completed} INFO lines of its end; want one each")
     return problems, (f"(waited at {still.get('PercentComplete')}%, {still.get('RowsProcessed')} rows; /health {health_code} "
-                      f"Storage {report.get('Storage')}; finished {resumed_after:.0f} s after the store grew)")
+                      f"Storage {report.get('Storage')}, {report.get('StorageFreeBytes')} bytes free; storage waits {waits:.0f}; "
+                      f"one WARN, one INFO; finished {resumed_after:.0f} s after the store grew)")
+
+
+def metrics(*names):
+    with urllib.request.urlopen("http://127.0.0.1:9990/metrics", timeout=10) as r:
+        lines = r.read().decode().splitlines()
+    return [sum(float(l.rsplit(" ", 1)[1]) for l in lines if l.split("{", 1)[0].split(" ", 1)[0] == name) for name in names]
+
+
+def server_log_lines(text):
+    with open(os.path.join(harness.SERVER, "standalone", "log", "server.log"), encoding="utf-8", errors="replace") as f:
+        return sum(text in line for line in f)
 
 
 def main():

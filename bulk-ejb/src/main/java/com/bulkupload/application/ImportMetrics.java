@@ -28,6 +28,10 @@ public interface ImportMetrics {
     }
 
     /** Files uploaded and waiting for a slot, over the whole cluster (the import queue's true depth). */
+    /** An import began to wait for space in the file store (docs/operations.md, "A full disk"). */
+    default void importWaitingForStorage(String requestId) {
+    }
+
     default void filesWaiting(long count) {
     }
 

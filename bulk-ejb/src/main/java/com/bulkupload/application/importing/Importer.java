@@ -154,6 +154,7 @@ public class Importer {
         try {
             ImportLifecycle.StorageWait wait = lifecycle.waitForStorage(job);
             if (wait.started()) {
+                metrics.importWaitingForStorage(job.requestId());
                 LOG.warning(() -> "Import of " + job.requestId() + " waits at its last checkpoint: the file store is full (" + cause.getMessage()
                         + "); it is tried again every " + settings.stuckImportAfter().toSeconds() + "-odd seconds until there is space");
             }

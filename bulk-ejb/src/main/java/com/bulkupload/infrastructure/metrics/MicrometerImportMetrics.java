@@ -39,6 +39,11 @@ public class MicrometerImportMetrics implements ImportMetrics {
     @Resource
     TransactionSynchronizationRegistry transactions;
 
+    @Inject
+    com.bulkupload.application.FileStore storage;
+
+    private Counter storageWaits;
+
     private final Map<RowResult, Counter> rows = new EnumMap<>(RowResult.class);
     private final AtomicInteger running = new AtomicInteger();
     private final AtomicLong waiting = new AtomicLong();
@@ -78,6 +83,24 @@ public class MicrometerImportMetrics implements ImportMetrics {
         registry.gauge("bulk.imports.running", Tags.empty(), running, AtomicInteger::get);
         registry.gauge("bulk.import.files.waiting", Tags.empty(), waiting, AtomicLong::get);
         status = registry.timer("bulk.status.duration");
+        // read at each scrape: the store is shared by every node, so each node shows the same figure
+        registry.gauge("bulk.storage.free.bytes", Tags.empty(), storage, MicrometerImportMetrics::freeBytes);
+        storageWaits = registry.counter("bulk.import.storage.waits");
+    }
+
+    private static double freeBytes(com.bulkupload.application.FileStore storage) {
+        try {
+            return storage.usableBytes();
+        } catch (java.io.IOException e) {
+            return Double.NaN;
+        }
+    }
+
+    @Override
+    public void importWaitingForStorage(String requestId) {
+        if (enabled) {
+            storageWaits.increment();
+        }
     }
 
     @Override
