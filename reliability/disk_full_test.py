@@ -6,6 +6,8 @@ See reliability/README.md.
 Runs:
   - refused-upload: a file larger than the store's free space is refused at once with 3224, HTTP
     503 and Retry-After; its request still takes a file, and no work file is left;
+  - upload-fills-the-store: the same file sent chunked (no declared length) passes the check at
+    the door and fills the store while it streams: the same answer, its work file removed;
   - import-waits-then-resumes: a file that fits, whose result file does not: the import stops at a
     checkpoint, InProgress with warning 3224 (never Failed), /health says the store is FULL or LOW
     and still answers 200, another tenant's status call is answered; then the tmpfs is grown and the
@@ -48,9 +50,9 @@ def health():
         return e.code, json.loads(e.read() or b"{}")
 
 
-def upload_answer(url, headers, path):
+def upload_answer(url, headers, path, *curl_options):
     """(HTTP status, Retry-After, JSON body) of an upload, without raising."""
-    command = harness.bulk_client.upload_command(url, headers, path, "-sS", "-D", "-", "-o", os.path.join(WORK, "answer.json"))
+    command = harness.bulk_client.upload_command(url, headers, path, "-sS", "-D", "-", "-o", os.path.join(WORK, "answer.json"), *curl_options)
     head = subprocess.run(command, capture_output=True, text=True, timeout=300).stdout
     statuses = [l for l in head.splitlines() if l.startswith("HTTP/")]  # a 100 Continue may come first
     code = int(statuses[-1].split()[1]) if statuses else 0
@@ -77,6 +79,26 @@ def run_refused_upload(big):
     if left:
         problems.append(f"work files left: {left}")
     return problems, f"(HTTP {code}, Retry-After {retry}, codes {codes}; request {after})"
+
+
+def run_upload_that_fills_the_store(big):
+    """Sent chunked, so that its length is not declared and it passes the check at the door: the
+    store fills while it streams."""
+    account, headers = new_account()
+    request_id, url = new_request(account, headers)
+    code, retry, body = upload_answer(url, headers, big, "-H", "Transfer-Encoding: chunked")
+    problems = []
+    codes = [e.get("Code") for e in body.get("OperationErrors", [])]
+    if code != 503 or retry != "60" or 3224 not in codes:
+        problems.append(f"answered HTTP {code}, Retry-After {retry}, codes {codes}; want 503, 60, 3224")
+    after = status(request_id, headers)["RequestStatus"]
+    if after != "PendingFileUpload":
+        problems.append(f"the request is {after}, not PendingFileUpload")
+    left = os.listdir(os.path.join(STORE, "work"))
+    free = health()[1].get("StorageFreeBytes", 0)
+    if left or free < 40 * 1024 * 1024:
+        problems.append(f"work files left: {left}, {free} bytes free afterwards")
+    return problems, f"(HTTP {code}, Retry-After {retry}, codes {codes}; request {after}; {free} bytes free afterwards)"
 
 
 def run_waiting_import(data, expect, want_digest, want_count):
@@ -155,6 +177,9 @@ def main():
         if runs.wanted("refused-upload"):
             log("refused-upload")
             runs.record("refused-upload", *run_refused_upload(big))
+        if runs.wanted("upload-fills-the-store"):
+            log("upload-fills-the-store")
+            runs.record("upload-fills-the-store", *run_upload_that_fills_the_store(big))
         if runs.wanted("import-waits-then-resumes"):
             log("import-waits-then-resumes")
             runs.record("import-waits-then-resumes", *run_waiting_import(data, expect, want_digest, want_count))
