@@ -183,6 +183,14 @@ public final class BulkApi {
 
     public static final String SOAP_NS = "https://bingads.microsoft.com/CampaignManagement/v13";
 
+    /**
+     * Whether a SOAP fault carries the error code: its {@code Code} element under any prefix (the
+     * marshaller chooses prefixes as it goes, and a client reads namespaces, never prefixes).
+     */
+    public static boolean hasFaultCode(String body, int code) {
+        return java.util.regex.Pattern.compile("<(\\w+:)?Code>" + code + "</(\\w+:)?Code>").matcher(body).find();
+    }
+
     /** A SOAP envelope with the four authentication headers (after any extra header elements) around a body. */
     public static String soapEnvelope(String token, String developerToken, long customerId, long accountId,
                                       String extraHeaders, String body) {
