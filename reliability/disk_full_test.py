@@ -64,29 +64,12 @@ def upload_answer(url, headers, path, *curl_options):
     return code, retry, body
 
 
-def run_refused_upload(big):
+def refused_upload(big, *curl_options):
+    """Uploads `big` to a new request: it must be refused with 3224, HTTP 503 and Retry-After 60,
+    the request must still take a file, and no work file may be left in the store."""
     account, headers = new_account()
     request_id, url = new_request(account, headers)
-    code, retry, body = upload_answer(url, headers, big)
-    problems = []
-    codes = [e.get("Code") for e in body.get("OperationErrors", [])]
-    if code != 503 or retry != "60" or 3224 not in codes:
-        problems.append(f"answered HTTP {code}, Retry-After {retry}, codes {codes}; want 503, 60, 3224")
-    after = status(request_id, headers)["RequestStatus"]
-    if after != "PendingFileUpload":
-        problems.append(f"the request is {after}, not PendingFileUpload")
-    left = os.listdir(os.path.join(STORE, "work"))
-    if left:
-        problems.append(f"work files left: {left}")
-    return problems, f"(HTTP {code}, Retry-After {retry}, codes {codes}; request {after})"
-
-
-def run_upload_that_fills_the_store(big):
-    """Sent chunked, so that its length is not declared and it passes the check at the door: the
-    store fills while it streams."""
-    account, headers = new_account()
-    request_id, url = new_request(account, headers)
-    code, retry, body = upload_answer(url, headers, big, "-H", "Transfer-Encoding: chunked")
+    code, retry, body = upload_answer(url, headers, big, *curl_options)
     problems = []
     codes = [e.get("Code") for e in body.get("OperationErrors", [])]
     if code != 503 or retry != "60" or 3224 not in codes:
@@ -99,6 +82,16 @@ def run_upload_that_fills_the_store(big):
     if left or free < 40 * 1024 * 1024:
         problems.append(f"work files left: {left}, {free} bytes free afterwards")
     return problems, f"(HTTP {code}, Retry-After {retry}, codes {codes}; request {after}; {free} bytes free afterwards)"
+
+
+def run_refused_upload(big):
+    return refused_upload(big)
+
+
+def run_upload_that_fills_the_store(big):
+    """Sent chunked, so that its length is not declared and it passes the check at the door: the
+    store fills while it streams."""
+    return refused_upload(big, "-H", "Transfer-Encoding: chunked")
 
 
 def run_waiting_import(data, expect, want_digest, want_count):
