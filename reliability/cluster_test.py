@@ -22,18 +22,15 @@ list exactly the file's people (count, no duplicate, md5), the result file every
 Prints one line per run and "N passed, N failed"; exits 1 if any failed. The cluster is stopped at
 the end (cluster/run down).
 """
-import http.server
 import os
-import re
 import signal
 import subprocess
 import sys
-import threading
 import time
 import urllib.request
 
 import harness
-from harness import WORK, log, psql, status, upload, wait_final
+from harness import SlowFiles, WORK, log, psql, status, upload, wait_final
 import bulk_client  # noqa: E402  (on the path through harness)
 from crash_test import check, clean_file, slow_upload, wait_progress
 
@@ -43,7 +40,6 @@ TARGET = os.path.join(CLUSTER, "target")
 SCHEMA = "bulk_cluster_test"
 NODES = (1, 2)
 TAKEOVER_BOUND = 60
-ALIBABA = os.path.join(ROOT, "e2e", "src", "test", "clients", "node")
 
 # harness's calls go to the balancer (its BASE, :8080) and its psql to this schema
 harness.SCHEMA = SCHEMA
@@ -121,42 +117,6 @@ def await_takeover(request_id, claim_before, bound):
             return time.monotonic() - started
         time.sleep(0.5)
     return None
-
-
-class SlowFiles(http.server.ThreadingHTTPServer):
-    """Serves reliability/target's files on 127.0.0.1 at about 4 MB/s, so that a download is
-    surely still running a few seconds in."""
-
-    def __init__(self):
-        super().__init__(("127.0.0.1", 0), SlowFileHandler)
-        threading.Thread(target=self.serve_forever, daemon=True).start()
-
-    @property
-    def base(self):
-        return f"http://127.0.0.1:{self.server_address[1]}"
-
-
-class SlowFileHandler(http.server.BaseHTTPRequestHandler):
-    def do_GET(self):
-        name = os.path.basename(self.path)
-        path = os.path.join(WORK, name)
-        if not re.fullmatch(r"[\w.-]+\.csv", name) or not os.path.exists(path):
-            self.send_error(404)
-            return
-        self.send_response(200)
-        self.send_header("Content-Length", str(os.path.getsize(path)))
-        self.send_header("Content-Type", "text/csv")
-        self.end_headers()
-        try:
-            with open(path, "rb") as f:
-                while chunk := f.read(256 * 1024):
-                    self.wfile.write(chunk)
-                    time.sleep(0.0625)
-        except (BrokenPipeError, ConnectionResetError):
-            pass  # the downloading node died
-
-    def log_message(self, *args):
-        pass
 
 
 def main():
@@ -285,17 +245,9 @@ def run_kill_during_upload(label, data, expect, want_digest, want_count):
 
 def run_kill_during_download(label, data, expect, want_digest, want_count):
     account, headers = new_account()
-    key = harness.call(f"/admin/v1/accounts/{account['AccountId']}/signing-keys", {"Name": "cluster-test"}, {"X-Admin-Key": harness.ADMIN_KEY})
     files = SlowFiles()
     try:
-        submitted = subprocess.run(["node", os.path.join(os.path.dirname(os.path.abspath(__file__)), "alibaba_submit.js"),
-                                    harness.BASE, key["KeyId"], key["KeySecret"], str(account["DefaultCustomerListId"]),
-                                    f"{files.base}/{os.path.basename(data)}"],
-                                   capture_output=True, text=True, timeout=120, env=dict(os.environ, NODE_PATH=os.path.join(ALIBABA, "node_modules")))
-        if submitted.returncode != 0:
-            return [f"Alibaba's client failed: {submitted.stderr.strip()}"], ""
-        task = submitted.stdout.strip()
-        request_id = psql(f"select request_id from upload_request where account_id = {account['AccountId']} order by created_at desc limit 1")
+        request_id = harness.submit_file_url(account, f"{files.base}/{os.path.basename(data)}")
         node = None
         deadline = time.monotonic() + 60
         while node is None and time.monotonic() < deadline:
@@ -309,7 +261,7 @@ def run_kill_during_download(label, data, expect, want_digest, want_count):
         claims = psql(f"select fetch_claim from upload_request where request_id = '{request_id}'")
         problems = [] if int(claims) >= 2 else [f"the download was not claimed again (claims: {claims})"]
         problems += check(label, request_id, headers, final, expect, want_digest, want_count)
-        return problems, f"(task {task}: node {node} killed mid-download; download claims {claims})"
+        return problems, f"(request {request_id}: node {node} killed mid-download; download claims {claims})"
     finally:
         files.shutdown()
 

@@ -8,6 +8,9 @@ Runs:
     503 and Retry-After; its request still takes a file, and no work file is left;
   - upload-fills-the-store: the same file sent chunked (no declared length) passes the check at
     the door and fills the store while it streams: the same answer, its work file removed;
+  - fileurl-download-waits: an Alibaba FileUrl (Alibaba's own client) whose download fills the
+    store: the request keeps waiting for its file (never 3218), the download is tried again once
+    there is space, and the file lands row for row;
   - import-waits-then-resumes: a file that fits, whose result file does not: the import stops at a
     checkpoint, InProgress with warning 3224 (never Failed), /health says the store is FULL or LOW
     and still answers 200, another tenant's status call is answered; then the tmpfs is grown and the
@@ -17,6 +20,7 @@ Prints one line per run and "N passed, N failed"; exits 1 if any failed.
 """
 import json
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -29,7 +33,7 @@ from crash_test import check, clean_file
 
 STORE = os.path.join(WORK, "disk-full-store")
 SMALL, LARGE = "48m", "400m"
-harness.ENV = dict(harness.ENV, BULK_DATA_DIR=STORE, BULK_MIN_FREE_BYTES=str(4 * 1024 * 1024))
+harness.ENV = dict(harness.ENV, BULK_DATA_DIR=STORE, BULK_MIN_FREE_BYTES=str(4 * 1024 * 1024), BULK_FETCH_ALLOWED_HOSTS="127.0.0.1")
 
 
 def mount(size):
@@ -154,6 +158,36 @@ def server_log_lines(text):
         return sum(text in line for line in f)
 
 
+def run_download_that_fills_the_store(data, expect, want_digest, want_count):
+    """An Alibaba FileUrl (Alibaba's own client) whose download fills the store: the request must
+    keep waiting for its file (never 3218 FileDownloadFailed), and once there is space the download
+    is tried again and the file imported."""
+    used = shutil.disk_usage(STORE).used
+    grow(f"{(used + 10 * 1024 * 1024) // 1024}k")  # room for 10 MB of the file
+    account, headers = new_account()
+    files = harness.SlowFiles()
+    try:
+        request_id = harness.submit_file_url(account, f"{files.base}/{os.path.basename(data)}")
+        waiting = f"Download of the file of {request_id} waits"
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and not server_log_lines(waiting):
+            time.sleep(0.5)
+        if not server_log_lines(waiting):
+            return [f"the download never said it waits for space ({status(request_id, headers)['RequestStatus']})"], ""
+        time.sleep(5)
+        meanwhile = status(request_id, headers)["RequestStatus"]
+        problems = [] if meanwhile == "PendingFileUpload" else [f"while the store is full the request is {meanwhile}"]
+        grown = time.monotonic()
+        grow(LARGE)
+        final = wait_final(request_id, headers, timeout=600)
+        problems += check("disk-full-download", request_id, headers, final, expect, want_digest, want_count)
+        claims = harness.psql(f"select fetch_claim from upload_request where request_id = '{request_id}'")
+        return problems, (f"(the download filled the store and waited, request {meanwhile}; download claims {claims}; "
+                          f"finished {time.monotonic() - grown:.0f} s after the store grew)")
+    finally:
+        files.shutdown()
+
+
 def main():
     rows = int(sys.argv[1]) if len(sys.argv) > 1 else 300_000
     data, expect, want_digest, want_count = clean_file(rows)
@@ -176,6 +210,9 @@ def main():
         if runs.wanted("import-waits-then-resumes"):
             log("import-waits-then-resumes")
             runs.record("import-waits-then-resumes", *run_waiting_import(data, expect, want_digest, want_count))
+        if runs.wanted("fileurl-download-waits"):
+            log("fileurl-download-waits")
+            runs.record("fileurl-download-waits", *run_download_that_fills_the_store(data, expect, want_digest, want_count))
     finally:
         harness.kill_server()
         subprocess.run(["umount", STORE], capture_output=True)

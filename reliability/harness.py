@@ -2,10 +2,13 @@
 reliability/target, its own schema), started, killed and restarted; accounts, requests, uploads
 and status through the public API (bench/bulk_client.py). See reliability/README.md.
 """
+import http.server
 import os
+import re
 import signal
 import subprocess
 import sys
+import threading
 import time
 import json
 import urllib.error
@@ -215,3 +218,53 @@ class Runs:
         passed = sum(self.results)
         print(f"{passed} passed, {len(self.results) - passed} failed")
         sys.exit(0 if passed == len(self.results) else 1)
+
+
+class SlowFiles(http.server.ThreadingHTTPServer):
+    """Serves reliability/target's files on 127.0.0.1 at about 4 MB/s, so that a download is
+    surely still running a few seconds in."""
+
+    def __init__(self):
+        super().__init__(("127.0.0.1", 0), SlowFileHandler)
+        threading.Thread(target=self.serve_forever, daemon=True).start()
+
+    @property
+    def base(self):
+        return f"http://127.0.0.1:{self.server_address[1]}"
+
+
+class SlowFileHandler(http.server.BaseHTTPRequestHandler):
+    def do_GET(self):
+        name = os.path.basename(self.path)
+        path = os.path.join(WORK, name)
+        if not re.fullmatch(r"[\w.-]+\.csv", name) or not os.path.exists(path):
+            self.send_error(404)
+            return
+        self.send_response(200)
+        self.send_header("Content-Length", str(os.path.getsize(path)))
+        self.send_header("Content-Type", "text/csv")
+        self.end_headers()
+        try:
+            with open(path, "rb") as f:
+                while chunk := f.read(256 * 1024):
+                    self.wfile.write(chunk)
+                    time.sleep(0.0625)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the downloading node died
+
+    def log_message(self, *args):
+        pass
+
+
+ALIBABA_CLIENT = os.path.join(ROOT, "e2e", "src", "test", "clients", "node")
+
+
+def submit_file_url(account, file_url):
+    """Alibaba's own client (npm, unmodified, the copy the e2e build installs; alibaba_submit.js)
+    submits a FileUrl into the account's default list, signed with a new key of the account;
+    returns the request's id."""
+    key = call(f"/admin/v1/accounts/{account['AccountId']}/signing-keys", {"Name": "reliability"}, {"X-Admin-Key": ADMIN_KEY})
+    subprocess.run(["node", os.path.join(ROOT, "reliability", "alibaba_submit.js"), BASE, key["KeyId"], key["KeySecret"],
+                    str(account["DefaultCustomerListId"]), file_url], check=True, capture_output=True, text=True, timeout=120,
+                   env=dict(os.environ, NODE_PATH=os.path.join(ALIBABA_CLIENT, "node_modules")))
+    return psql(f"select request_id from upload_request where account_id = {account['AccountId']} order by created_at desc limit 1")
