@@ -1,5 +1,6 @@
 package com.bulkupload.application.importing;
 
+import com.bulkupload.application.Pulse;
 import com.bulkupload.domain.model.customer.LookupField;
 import com.bulkupload.domain.model.customer.ColumnMappings;
 import com.bulkupload.domain.model.upload.ResultFileLayout;
@@ -158,25 +159,6 @@ public final class ImportPipeline {
                 inFlight.handOver(() -> writer.write(next));
                 chunk.clear();
                 chunkChars = 0;
-            }
-        }
-    }
-
-    /** Calls the heartbeat at most every few seconds, however fast records go by. */
-    private static final class Pulse {
-        private static final long EVERY_NANOS = 5_000_000_000L;
-        private final Runnable heartbeat;
-        private long last = System.nanoTime();
-
-        Pulse(Runnable heartbeat) {
-            this.heartbeat = heartbeat;
-        }
-
-        void beat() {
-            long now = System.nanoTime();
-            if (now - last >= EVERY_NANOS) {
-                heartbeat.run();
-                last = now;
             }
         }
     }

@@ -13,6 +13,10 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -158,19 +162,19 @@ public class Importer {
                 LOG.warning(() -> "Import of " + job.requestId() + " waits at its last checkpoint: the file store is full (" + cause.getMessage()
                         + "); it is tried again every " + settings.stuckImportAfter().toSeconds() + "-odd seconds until there is space");
             }
-            java.nio.file.Path own = storage.result(job.requestId(), job.claim());
+            Path own = storage.result(job.requestId(), job.claim());
             if (wait.resultClaim() != job.claim()) {
                 // this claim committed nothing: its file (a partial copy of the committed lines)
                 // would only eat the space the next try needs
-                java.nio.file.Files.deleteIfExists(own);
-            } else if (java.nio.file.Files.exists(own)) {
+                Files.deleteIfExists(own);
+            } else if (Files.exists(own)) {
                 // its lines past the checkpoint were never committed: the space they hold is given back
-                try (java.nio.channels.FileChannel file = java.nio.channels.FileChannel.open(own, java.nio.file.StandardOpenOption.WRITE)) {
+                try (FileChannel file = FileChannel.open(own, StandardOpenOption.WRITE)) {
                     file.truncate(wait.resultBytes());
                 }
             }
         } catch (IOException e) {
-            LOG.log(Level.WARNING, "Could not delete the result file of a claim of " + job.requestId() + " that waits for space", e);
+            LOG.log(Level.WARNING, "Could not give back the uncommitted result lines of " + job.requestId() + ", which waits for space", e);
         } catch (RuntimeException e) {
             if (!takenOver(e)) {
                 throw e;
@@ -199,7 +203,7 @@ public class Importer {
     private void deleteResultsOfEarlierClaims(ImportJob job) {
         for (int claim = 0; claim < job.claim(); claim++) {
             try {
-                java.nio.file.Files.deleteIfExists(storage.result(job.requestId(), claim));
+                Files.deleteIfExists(storage.result(job.requestId(), claim));
             } catch (IOException e) {
                 LOG.log(Level.WARNING, "Could not delete an earlier result file of " + job.requestId(), e);
             }

@@ -2,6 +2,7 @@ package com.bulkupload.application.requests;
 
 import com.bulkupload.application.BulkApiException;
 import com.bulkupload.application.FileStore;
+import com.bulkupload.application.Pulse;
 import com.bulkupload.application.StorageFull;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -43,11 +44,12 @@ public class RemoteFileImporter {
         }
         Path work = storage.newWorkFile("download-");
         try {
-            long bytes = remoteFiles.download(claimed.fileUrl(), work, () -> {
+            Pulse lease = new Pulse(() -> {
                 if (!files.downloadAlive(requestId, claimed.claim())) {
                     throw new DownloadTakenOver();
                 }
             });
+            long bytes = remoteFiles.download(claimed.fileUrl(), work, lease::beat);
             files.accept(claimed.caller(), requestId, new UploadedFile(work, claimed.fileName(), null, null, null, bytes));
             LOG.info(() -> "Downloaded the file of " + requestId + " (" + bytes + " bytes)");
         } catch (RemoteFiles.DownloadFailed e) {

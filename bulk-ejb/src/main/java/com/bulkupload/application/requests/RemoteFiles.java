@@ -22,8 +22,8 @@ public interface RemoteFiles {
 
     /**
      * Streams the file at {@code url} to {@code target}; returns its size in bytes. {@code alive}
-     * is called every few seconds while bytes arrive (the download's lease); a runtime exception it
-     * throws stops the download and is thrown on.
+     * is called as each block of bytes arrives (the caller keeps its download's lease with it, at
+     * its own pace); a runtime exception it throws stops the download and is thrown on.
      */
     long download(String url, Path target, Runnable alive) throws DownloadFailed;
 }

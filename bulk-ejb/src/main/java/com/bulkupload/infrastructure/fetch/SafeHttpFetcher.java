@@ -52,7 +52,6 @@ public class SafeHttpFetcher implements RemoteFiles {
 
     static final int MAX_REDIRECTS = 3;
     static final int MAX_URL_LENGTH = 2048;
-    private static final long ALIVE_EVERY_NANOS = 5_000_000_000L;
 
     @Inject
     BulkSettings settings;
@@ -133,14 +132,10 @@ public class SafeHttpFetcher implements RemoteFiles {
     private static long copy(InputStream in, OutputStream out, Runnable alive) throws IOException {
         byte[] buffer = new byte[64 * 1024];
         long bytes = 0;
-        long lastAlive = System.nanoTime();
         for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
             out.write(buffer, 0, n);
             bytes += n;
-            if (System.nanoTime() - lastAlive >= ALIVE_EVERY_NANOS) {
-                alive.run();
-                lastAlive = System.nanoTime();
-            }
+            alive.run();
         }
         return bytes;
     }

@@ -56,12 +56,9 @@ public final class UploadReceiver {
         try (UploadGate.Pass pass = gate.admit(accountId, request, response)) {
             refuseUnlessRoomFor(request.getContentLengthLong());
             work = storage.newWorkFile(workPrefix);
+            // a store that fills while the body streams fails the write with ENOSPC, which every
+            // protocol's mapper answers as 3224 (Failures.classify)
             return step.take(MultipartUpload.receive(pass.request(), work, maxBytes, fieldNames, prefixBytes));
-        } catch (IOException e) {
-            if (StorageFull.in(e)) {
-                throw StorageFull.refusal("The file store filled while this file arrived; nothing of it was kept: send it again later.");
-            }
-            throw e;
         } finally {
             if (work != null) {
                 Files.deleteIfExists(work);

@@ -304,7 +304,7 @@ public class UploadRequest {
      * @return whether this starts the wait (the warning was not there yet)
      */
     public boolean waitForStorage() {
-        if (errors.stream().anyMatch(e -> e.code() == ErrorCode.STORAGE_FULL.code())) {
+        if (waitedForStorage()) {
             return false;
         }
         addWarning(ErrorCode.STORAGE_FULL, "The file store filled after " + progress.recordsDone() + " records; the import waited at that"
