@@ -23,7 +23,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -184,7 +183,7 @@ public class CustomerChunkWriter {
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the result file of " + job.requestId(), e);
+            throw new ResultFileWriteFailed(job, e);
         }
         metrics.rowsCommitted(job.requestId(), byOutcome);
     }
@@ -281,7 +280,7 @@ public class CustomerChunkWriter {
                 chunk.results().write(chunk.rows().get(i), outcomes.get(i));
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the result file of " + chunk.job().requestId(), e);
+            throw new ResultFileWriteFailed(chunk.job(), e);
         }
     }
 

@@ -96,15 +96,18 @@ public class UploadMaintenance {
     public void requeueStalledImports() {
         Instant now = clock.now();
         for (UploadRequest request : uploads.findAbandonedDownloads(now.minus(settings.stuckImportAfter()), now, BATCH)) {
-            LOG.warning("Download of the file of " + request.requestId() + " shows no progress since " + settings.stuckImportAfter()
-                    + "; queued again, another node downloads it");
+            // a download waiting for space is tried again here every lease: FINE, as for an import
+            LOG.log(request.waitedForStorage() ? Level.FINE : Level.WARNING, "Download of the file of " + request.requestId()
+                    + " shows no progress since " + settings.stuckImportAfter() + "; queued again, another node downloads it");
             importQueue.enqueueDownload(request.requestId(), request.accountId());
         }
         boolean filesWaiting = false;
         for (UploadRequest request : uploads.findStalledImports(now.minus(settings.stuckImportAfter()), BATCH)) {
             if (request.status() == RequestStatus.InProgress) {
-                LOG.warning("Import of " + request.requestId() + " shows no progress since " + settings.stuckImportAfter()
-                        + "; queued again, it resumes from its last committed chunk");
+                // an import waiting for space is tried again here every lease for as long as the store
+                // stays full: its one WARN and one INFO are the Importer's, these tries are FINE
+                LOG.log(request.waitedForStorage() ? Level.FINE : Level.WARNING, "Import of " + request.requestId()
+                        + " shows no progress since " + settings.stuckImportAfter() + "; queued again, it resumes from its last committed chunk");
                 request.requeue(now);
                 importQueue.fileWaiting(request.requestId());
             } else {

@@ -141,7 +141,8 @@ public class FileSubmissionService {
     }
 
     /** What a node needs to download a request's file, once it has claimed the download (claim: its lease's number). */
-    public record ClaimedDownload(String requestId, int claim, String fileUrl, String fileName, CallerContext caller) {
+    public record ClaimedDownload(String requestId, int claim, String fileUrl, String fileName, CallerContext caller,
+                                  boolean waitedForStorage) {
     }
 
     /** Claims the download of the request's file (see {@link UploadRequest#claimDownload}); empty if there is nothing to do here. */
@@ -151,13 +152,23 @@ public class FileSubmissionService {
                 .filter(request -> request.claimDownload(now, now.minus(settings.stuckImportAfter())))
                 .map(request -> new ClaimedDownload(request.requestId(), request.remoteFetch().claim(),
                         sealer.open(request.sealedFileUrl(), request.requestId()), request.file().fileName(),
-                        new CallerContext(request.clientId(), null, request.accountId())));
+                        new CallerContext(request.clientId(), null, request.accountId()), request.waitedForStorage()));
     }
 
     /** The download of {@code claim} goes on; false if another node claimed it since, or it is over. */
     public boolean downloadAlive(String requestId, int claim) {
         Instant now = clock.now();
         return uploads.find(requestId).map(request -> request.downloadAlive(claim, now)).orElse(false);
+    }
+
+    /**
+     * The download of {@code claim} filled the file store: the request keeps waiting for its file
+     * (docs/operations.md, "A full disk"). Whether this starts its wait; false as well when another
+     * node claimed the download since.
+     */
+    public boolean downloadWaitsForStorage(String requestId, int claim) {
+        return uploads.find(requestId).filter(request -> request.downloadClaimedBy(claim))
+                .map(UploadRequest::downloadWaitsForStorage).orElse(false);
     }
 
     /** The download of {@code claim} failed: the request fails with the reason (3218), unless another node claimed the download since. */

@@ -51,7 +51,7 @@ public class RemoteFileImporter {
             });
             long bytes = remoteFiles.download(claimed.fileUrl(), work, lease::beat);
             files.accept(claimed.caller(), requestId, new UploadedFile(work, claimed.fileName(), null, null, null, bytes));
-            LOG.info(() -> "Downloaded the file of " + requestId + " (" + bytes + " bytes)");
+            LOG.info(() -> "Downloaded the file of " + requestId + " (" + bytes + " bytes)" + (claimed.waitedForStorage() ? " after waiting for space" : ""));
         } catch (RemoteFiles.DownloadFailed e) {
             LOG.info(() -> "Download of the file of " + requestId + " failed: " + e.getMessage());
             files.failDownload(requestId, claimed.claim(), e.getMessage());
@@ -60,8 +60,12 @@ public class RemoteFileImporter {
                 throw e;
             }
             // the store is full: the request keeps waiting for its file; its lease runs out and the
-            // stalled-import timer queues the download again (docs/operations.md, "A full disk")
-            LOG.warning(() -> "Download of the file of " + requestId + " waits: the file store is full; it is tried again after its lease");
+            // stalled-import timer queues the download again (docs/operations.md, "A full disk").
+            // One WARN when the wait starts, not one per try.
+            if (files.downloadWaitsForStorage(requestId, claimed.claim())) {
+                LOG.warning(() -> "Download of the file of " + requestId + " waits: the file store is full; it is tried again after its lease"
+                        + " until there is space");
+            }
         } catch (DownloadTakenOver e) {
             LOG.warning(() -> "Download of the file of " + requestId + " stops here: another node claimed it (claim "
                     + claimed.claim() + " was silent past its lease)");

@@ -1,5 +1,6 @@
 package com.bulkupload.infrastructure.files;
 
+import com.bulkupload.application.StorageFull;
 import com.bulkupload.application.importing.RecordSink;
 import com.bulkupload.application.importing.TabularFile;
 import com.bulkupload.application.importing.UploadFileException;
@@ -74,6 +75,11 @@ final class XlsxTabularFile implements TabularFile {
         } catch (UploadFileException e) {
             throw e;
         } catch (OpenXML4JException | SAXException | ParserConfigurationException | XMLStreamException | IOException | RuntimeException e) {
+            if (StorageFull.in(e)) {
+                // the store filled while the shared strings were written out: a pause, not a bad
+                // workbook; the importer waits at its checkpoint (docs/operations.md, "A full disk")
+                throw e instanceof IOException io ? io : new IOException(e.getMessage(), e);
+            }
             String bomb = zipBombLimit(e);
             if (bomb != null) {
                 throw new UploadFileException(ErrorCode.FILE_TOO_LARGE, bomb);

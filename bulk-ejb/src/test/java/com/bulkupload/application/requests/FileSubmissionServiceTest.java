@@ -150,29 +150,7 @@ class FileSubmissionServiceTest {
 
     @Test
     void aFileUrlDownloadWhoseNodeFellSilentPastItsLeaseIsClaimedAgainAndTheOldClaimNeitherBeatsNorFailsIt() {
-        files.remoteFiles = new RemoteFiles() {
-            @Override
-            public void checkUrl(String url) {
-            }
-
-            @Override
-            public long download(String url, Path target, Runnable alive) {
-                throw new UnsupportedOperationException("not downloaded here");
-            }
-        };
-        files.sealer = new com.bulkupload.application.identity.SecretSealer() {
-            @Override
-            public String seal(String secret, String context) {
-                return "sealed:" + secret;
-            }
-
-            @Override
-            public String open(String sealed, String context) {
-                return sealed.substring("sealed:".length());
-            }
-        };
-        String requestId = db.inTransaction(() -> files.submitRemote(caller, command(null), Protocol.Alibaba,
-                "https://files.example.com/leads.csv", "leads.csv")).requestId();
+        String requestId = submittedFileUrl();
         assertEquals(List.of("download:" + requestId), queued);
 
         at(T0.plusSeconds(1));
@@ -209,6 +187,49 @@ class FileSubmissionServiceTest {
         assertEquals(RequestStatus.Failed, request.status());
         assertEquals(ErrorCode.FILE_DOWNLOAD_FAILED.code(), request.errors().get(0).code());
         assertFalse(db.inTransaction(() -> files.downloadAlive(requestId, 2)), "a failed download has no lease left");
+    }
+
+    @Test
+    void aDownloadThatFillsTheStoreWaitsPendingWithOneWarningAndOnlyItsCurrentClaimCanSaySo() {
+        String requestId = submittedFileUrl();
+        at(T0.plusSeconds(1));
+        int claim = db.inTransaction(() -> files.claimDownload(requestId)).orElseThrow().claim();
+        assertFalse(db.inTransaction(() -> files.downloadWaitsForStorage(requestId, claim + 1)), "not the current claim");
+        assertTrue(db.inTransaction(() -> files.downloadWaitsForStorage(requestId, claim)), "the wait starts");
+        at(T0.plusSeconds(60));
+        FileSubmissionService.ClaimedDownload again = db.inTransaction(() -> files.claimDownload(requestId)).orElseThrow();
+        assertTrue(again.waitedForStorage(), "the next try knows the request waited");
+        assertFalse(db.inTransaction(() -> files.downloadWaitsForStorage(requestId, again.claim())), "still full: no second warning");
+        UploadRequest request = db.uploads.find(requestId).orElseThrow();
+        assertEquals(RequestStatus.PendingFileUpload, request.status());
+        assertEquals(List.of(ErrorCode.STORAGE_FULL.code()), request.errors().stream().map(e -> e.code()).toList());
+    }
+
+    /** An Alibaba FileUrl submitted at T0, its download not yet claimed. */
+    private String submittedFileUrl() {
+        files.remoteFiles = new RemoteFiles() {
+            @Override
+            public void checkUrl(String url) {
+            }
+
+            @Override
+            public long download(String url, Path target, Runnable alive) {
+                throw new UnsupportedOperationException("not downloaded here");
+            }
+        };
+        files.sealer = new com.bulkupload.application.identity.SecretSealer() {
+            @Override
+            public String seal(String secret, String context) {
+                return "sealed:" + secret;
+            }
+
+            @Override
+            public String open(String sealed, String context) {
+                return sealed.substring("sealed:".length());
+            }
+        };
+        return db.inTransaction(() -> files.submitRemote(caller, command(null), Protocol.Alibaba,
+                "https://files.example.com/leads.csv", "leads.csv")).requestId();
     }
 
     private void at(Instant instant) {

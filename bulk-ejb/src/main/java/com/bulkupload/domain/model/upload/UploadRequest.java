@@ -312,7 +312,23 @@ public class UploadRequest {
         return true;
     }
 
-    /** Whether the import has had to wait for space in the file store. */
+    /**
+     * The file store filled while this request's file was downloaded (an Alibaba FileUrl): it stays
+     * PendingFileUpload, and the stalled-import timer queues the download again once its lease has
+     * passed. Said with warning 3224, once, as {@link #waitForStorage()} says it of an import.
+     *
+     * @return whether this starts the wait (the request had not waited for space yet)
+     */
+    public boolean downloadWaitsForStorage() {
+        if (waitedForStorage()) {
+            return false;
+        }
+        addWarning(ErrorCode.STORAGE_FULL, "The file store filled while the file was downloaded; the download waited and went on by"
+                + " itself once there was space.");
+        return true;
+    }
+
+    /** Whether the import, or the download of its file, has had to wait for space in the file store. */
     public boolean waitedForStorage() {
         return errors.stream().anyMatch(e -> e.code() == ErrorCode.STORAGE_FULL.code());
     }
