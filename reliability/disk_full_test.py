@@ -69,17 +69,21 @@ def health(url=None):
 
 
 def upload_answer(url, headers, path, *curl_options):
-    """(HTTP status, Retry-After, JSON body) of an upload, without raising."""
-    command = harness.bulk_client.upload_command(url, headers, path, "-sS", "-D", "-", "-o", os.path.join(WORK, "answer.json"), *curl_options)
+    """(HTTP status, Retry-After, JSON body, whether the server sent 100 Continue) of an upload, without raising."""
+    answer = os.path.join(WORK, "answer.json")
+    if os.path.exists(answer):
+        os.remove(answer)
+    command = harness.bulk_client.upload_command(url, headers, path, "-sS", "-D", "-", "-o", answer, *curl_options)
     head = subprocess.run(command, capture_output=True, text=True, timeout=300).stdout
     statuses = [l for l in head.splitlines() if l.startswith("HTTP/")]  # a 100 Continue may come first
     code = int(statuses[-1].split()[1]) if statuses else 0
+    asked_for_body = any(l.split()[1:2] == ["100"] for l in statuses)
     retry = next((l.split(":", 1)[1].strip() for l in head.splitlines() if l.lower().startswith("retry-after:")), None)
     try:
-        body = json.load(open(os.path.join(WORK, "answer.json")))
+        body = json.load(open(answer))
     except (OSError, ValueError):
         body = {}
-    return code, retry, body
+    return code, retry, body, asked_for_body
 
 
 def refused_upload(big, *curl_options, port=None):
@@ -90,8 +94,10 @@ def refused_upload(big, *curl_options, port=None):
     request_id, url = new_request(account, headers)
     if port:
         url = url.replace(harness.BASE, f"http://127.0.0.1:{port}", 1)
-    code, retry, body = upload_answer(url, headers, big, *curl_options)
+    code, retry, body, asked_for_body = upload_answer(url, headers, big, *curl_options)
     problems = []
+    if asked_for_body and not curl_options:
+        problems.append("the server answered 100 Continue to an upload it refuses at the door: the client sent the body for nothing")
     codes = [e.get("Code") for e in body.get("OperationErrors", [])]
     if code != 503 or retry != "60" or 3224 not in codes:
         problems.append(f"answered HTTP {code}, Retry-After {retry}, codes {codes}; want 503, 60, 3224")

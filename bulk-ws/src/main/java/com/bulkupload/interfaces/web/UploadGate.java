@@ -115,9 +115,17 @@ public final class UploadGate {
      * body with more to come is left unread ({@link #leaveUnread}); waiting for it would hand the
      * worker thread to the client, for each refusal.
      */
-    private static void finishOrLeave(HttpServletRequest request, HttpServletResponse response) {
+    private static void finishOrLeave(HttpServletRequest request, HttpServletResponse response, boolean bodyOpened) {
         if (request.getAttribute(CUT) != null) {
             return; // cut while it was read: left unread already
+        }
+        if (!bodyOpened && "100-continue".equalsIgnoreCase(request.getHeader("Expect"))) {
+            // the client waits for "100 Continue" before it sends the body, and the container sends
+            // that on the first read: reading here would call for the whole body only to drop the
+            // connection under it, and the reset could take the refusal with it (seen with curl
+            // and a 64 MB upload refused 3224). Unread, the client reads the refusal and sends nothing.
+            leaveUnread(request, response);
+            return;
         }
         try {
             ServletInputStream in = request.getInputStream();
@@ -175,7 +183,7 @@ public final class UploadGate {
         try {
             return enter(accountId, address, request, response);
         } catch (UploadsInFlightExceeded refused) {
-            finishOrLeave(request, response);
+            finishOrLeave(request, response, false);
             throw refused;
         }
     }
@@ -255,7 +263,8 @@ public final class UploadGate {
         public void close() {
             if (!closed) {
                 closed = true;
-                finishOrLeave((HttpServletRequest) ((HttpServletRequestWrapper) request).getRequest(), response);
+                finishOrLeave((HttpServletRequest) ((HttpServletRequestWrapper) request).getRequest(), response,
+                        ((RateGuardedRequest) request).guarded != null);
                 release(addresses, address);
                 release(node, NODE);
                 if (upload != null) {

@@ -78,6 +78,10 @@ class UploadGateTest {
     }
 
     private static HttpServletRequest request(String method, String uri, String address, ServletInputStream body) {
+        return request(method, uri, address, body, Map.of());
+    }
+
+    private static HttpServletRequest request(String method, String uri, String address, ServletInputStream body, Map<String, String> headers) {
         Map<String, Object> attributes = new HashMap<>();
         return (HttpServletRequest) Proxy.newProxyInstance(UploadGateTest.class.getClassLoader(), new Class<?>[]{HttpServletRequest.class},
                 (proxy, m, args) -> switch (m.getName()) {
@@ -87,6 +91,7 @@ class UploadGateTest {
                     case "getServletPath" -> "";
                     case "getRemoteAddr" -> address;
                     case "getInputStream" -> body;
+                    case "getHeader" -> headers.get((String) args[0]);
                     case "getAttribute" -> attributes.get((String) args[0]);
                     case "setAttribute" -> attributes.put((String) args[0], args[1]);
                     default -> null;
@@ -217,6 +222,26 @@ class UploadGateTest {
         assertThrows(UploadGate.UploadsInFlightExceeded.class, () -> gate.admit(1L, trickling, response(coming)));
         assertEquals("close", coming.get("Connection"));
         assertEquals(0, clock.get(), "nothing waited for the trickling body");
+    }
+
+    @Test
+    void aRefusedClientThatWaitsFor100ContinueIsNeverAskedForItsBodyAndItsConnectionClosesAfterTheAnswer() throws Exception {
+        UploadGate gate = gate(1, 4, 4);
+        gate.admit(1L, upload("10.0.0.1"), response(new HashMap<>()));
+        Body body = new Body(64_000_000, 8192, 0, true);
+        Map<String, String> answer = new HashMap<>();
+        HttpServletRequest waiting = request("POST", "/files/uploads/r", "10.0.0.1", body, Map.of("Expect", "100-continue"));
+        assertThrows(UploadGate.UploadsInFlightExceeded.class, () -> gate.admit(1L, waiting, response(answer)));
+        assertEquals(64_000_000, body.left, "not a byte read: the container sends 100 Continue on the first read");
+        assertEquals("close", answer.get("Connection"));
+
+        // admitted, then refused before its body was opened (the store too full for its declared length)
+        Body second = new Body(64_000_000, 8192, 0, true);
+        Map<String, String> refused = new HashMap<>();
+        HttpServletRequest admitted = request("POST", "/files/uploads/s", "10.0.0.2", second, Map.of("Expect", "100-continue"));
+        gate.admit(2L, admitted, response(refused)).close();
+        assertEquals(64_000_000, second.left);
+        assertEquals("close", refused.get("Connection"));
     }
 
     @Test
