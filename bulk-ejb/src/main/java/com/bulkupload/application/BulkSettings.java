@@ -120,6 +120,16 @@ public abstract class BulkSettings {
         return (int) Math.min(Integer.MAX_VALUE - 64, positiveLong("BULK_MAX_REQUEST_BODY_BYTES", 4L * 1024 * 1024));
     }
 
+    /**
+     * API calls (a body read whole, then answered: status, URL, token, ...) worked on at once on this
+     * node; the others wait their turn, parked. Two per core: the cores stay busy, and the JIT's
+     * compiler threads are not one runnable thread among dozens (docs/performance-profile.md,
+     * "Cold start").
+     */
+    public int apiConcurrency() {
+        return (int) Math.min(1024, positiveLong("BULK_API_CONCURRENCY", 2L * Runtime.getRuntime().availableProcessors()));
+    }
+
     /** File uploads streaming at once, per account, per node (then 117 / HTTP 429; Marketo 615). */
     public int maxUploadsPerAccount() {
         return (int) positiveLong("BULK_MAX_UPLOADS_PER_ACCOUNT", 4);

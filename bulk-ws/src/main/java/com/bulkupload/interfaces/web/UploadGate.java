@@ -77,12 +77,14 @@ public final class UploadGate {
 
     /** Whether the request is a file upload, which streams on a worker thread instead of being read first ({@link RequestBodyFilter}). */
     public static boolean isFileUpload(HttpServletRequest request) {
-        if (!"POST".equalsIgnoreCase(request.getMethod())) {
-            return false;
-        }
         HttpServletRequest resolved = DotSegments.resolved(request);
         String path = resolved.getRequestURI().substring(Math.min(resolved.getRequestURI().length(), request.getContextPath().length()));
-        return path.startsWith("/files/uploads/") || path.equals("/bulk/v1/leads.json");
+        return isFileUpload(request.getMethod(), path);
+    }
+
+    /** The same, of a method and a path within the application whose dot segments are resolved. */
+    static boolean isFileUpload(String method, String path) {
+        return "POST".equalsIgnoreCase(method) && (path.startsWith("/files/uploads/") || path.equals("/bulk/v1/leads.json"));
     }
 
     /**
