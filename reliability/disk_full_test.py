@@ -121,6 +121,20 @@ def run_upload_that_fills_the_store(big):
     return refused_upload(big, "-H", "Transfer-Encoding: chunked")
 
 
+def wait_for_storage_warning(request_id, headers, what, bound):
+    """None once the request's status shows warning 3224 (its import waits for space); what went
+    wrong instead: the import ended, or said nothing within `bound` seconds."""
+    deadline = time.monotonic() + bound
+    while time.monotonic() < deadline:
+        s = status(request_id, headers)
+        if s["RequestStatus"] in harness.bulk_client.FINAL:
+            return f"{what} ended {s['RequestStatus']} {s.get('Errors')} instead of waiting for space"
+        if any(e.get("Code") == 3224 for e in s.get("Errors") or []):
+            return None
+        time.sleep(0.5)
+    return f"{what} never said it waits for space (warning 3224)"
+
+
 def tried_again(request_id, claim_column, bound=120):
     """Whether the request's import or download (its claim column) is claimed again, by the
     stalled-import timer on any node, within `bound` seconds."""
@@ -154,18 +168,9 @@ def run_waiting_import(data, expect, want_digest, want_count):
     if code != "200":
         return [f"the upload answered {code}"], ""
     problems = []
-    deadline = time.monotonic() + 300
-    waiting = None
-    while time.monotonic() < deadline:
-        s = status(request_id, headers)
-        if s["RequestStatus"] in harness.bulk_client.FINAL:
-            return [f"the import ended {s['RequestStatus']} {s.get('Errors')} instead of waiting for space"], ""
-        if any(e.get("Code") == 3224 for e in s.get("Errors") or []):
-            waiting = s
-            break
-        time.sleep(0.5)
-    if waiting is None:
-        return ["the import never said it waits for space (warning 3224)"], ""
+    not_waiting = wait_for_storage_warning(request_id, headers, "the import", 300)
+    if not_waiting:
+        return [not_waiting], ""
     # a while at the checkpoint, until the timer has tried it again: nothing moves, nothing
     # fails, nothing more is logged, the server answers
     if not tried_again(request_id, "import_claim"):
@@ -291,20 +296,13 @@ def run_workbook_extraction_that_fills_the_store(data, expect, want_digest, want
     code = harness.upload(url, headers, book)
     if code != "200":
         return [f"the upload of the workbook answered {code}"], ""
-    deadline = time.monotonic() + 180
-    waiting = None
-    while time.monotonic() < deadline and waiting is None:
-        s = status(request_id, headers)
-        if s["RequestStatus"] in harness.bulk_client.FINAL:
-            return [f"the import ended {s['RequestStatus']} {s.get('Errors')} instead of waiting for space"], ""
-        if any(e.get("Code") == 3224 for e in s.get("Errors") or []):
-            waiting = s
-        time.sleep(0.5)
-    if waiting is None:
-        return ["the import of the workbook never said it waits for space (warning 3224)"], ""
-    time.sleep(5)
+    not_waiting = wait_for_storage_warning(request_id, headers, "the import of the workbook", 180)
+    if not_waiting:
+        return [not_waiting], ""
+    problems = [] if tried_again(request_id, "import_claim") else ["the waiting import was not tried again within 120 s"]
     still = status(request_id, headers)
-    problems = [] if still["RequestStatus"] == "InProgress" else [f"while the store is full the request is {still['RequestStatus']}"]
+    if still["RequestStatus"] != "InProgress":
+        problems.append(f"while the store is full the request is {still['RequestStatus']}")
     grown = time.monotonic()
     grow(LARGE)
     final = wait_final(request_id, headers, timeout=600)

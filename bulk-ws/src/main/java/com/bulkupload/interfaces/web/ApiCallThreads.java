@@ -59,7 +59,7 @@ public class ApiCallThreads implements ServletExtension {
 
     /** @param path the request's path as sent (this application is at the root) */
     static boolean isApiCall(String method, String path, long contentLength, boolean chunked, String soapAction) {
-        if (contentLength <= 0 && !chunked) {
+        if (!RequestBodyFilter.hasBody(contentLength, chunked)) {
             return false;
         }
         String lower = path.toLowerCase(Locale.ROOT);

@@ -97,7 +97,12 @@ public class RequestBodyFilter extends HttpFilter {
     }
 
     private static boolean hasBody(HttpServletRequest request) {
-        return request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
+        return hasBody(request.getContentLengthLong(), request.getHeader("Transfer-Encoding") != null);
+    }
+
+    /** Whether a request with this declared length, sent chunked or not, has a body (also {@link ApiCallThreads}'s test). */
+    static boolean hasBody(long declaredLength, boolean chunked) {
+        return declaredLength > 0 || chunked;
     }
 
     private void refuseTooLarge(HttpServletResponse response) throws IOException {

@@ -304,12 +304,8 @@ public class UploadRequest {
      * @return whether this starts the wait (the warning was not there yet)
      */
     public boolean waitForStorage() {
-        if (waitedForStorage()) {
-            return false;
-        }
-        addWarning(ErrorCode.STORAGE_FULL, "The file store filled after " + progress.recordsDone() + " records; the import waited at that"
+        return startsStorageWait("The file store filled after " + progress.recordsDone() + " records; the import waited at that"
                 + " checkpoint and goes on by itself once there is space, nothing applied twice.");
-        return true;
     }
 
     /**
@@ -320,11 +316,16 @@ public class UploadRequest {
      * @return whether this starts the wait (the request had not waited for space yet)
      */
     public boolean downloadWaitsForStorage() {
+        return startsStorageWait("The file store filled while the file was downloaded; the download waited and went on by"
+                + " itself once there was space.");
+    }
+
+    /** Warning 3224 with these details, unless the request has waited for space before: one warning per request. */
+    private boolean startsStorageWait(String details) {
         if (waitedForStorage()) {
             return false;
         }
-        addWarning(ErrorCode.STORAGE_FULL, "The file store filled while the file was downloaded; the download waited and went on by"
-                + " itself once there was space.");
+        addWarning(ErrorCode.STORAGE_FULL, details);
         return true;
     }
 
