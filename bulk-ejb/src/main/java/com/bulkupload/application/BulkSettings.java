@@ -102,6 +102,17 @@ public abstract class BulkSettings {
     }
 
     /**
+     * The fewest rows an upload into an empty list of its own loads as the list's first load, on
+     * PostgreSQL: into the list's own table without lookup indexes, which are built once at the
+     * end, and readable only then (docs/design.md, "A table per list"). About a few chunks: below
+     * that the load is quick anyway and the list reads as it fills. A very large value turns first
+     * loads off.
+     */
+    public long firstLoadMinRows() {
+        return positiveLong("BULK_FIRST_LOAD_MIN_ROWS", 20_000);
+    }
+
+    /**
      * How long UploadEntityRecords waits for its import before it answers InProgress with the
      * RequestId (the SDKs then poll GetBulkUploadStatus). A thousand records import in well under
      * a second; a busy server answers InProgress rather than hold the call.

@@ -1,5 +1,6 @@
 package com.bulkupload.application.importing;
 
+import com.bulkupload.application.BulkSettings;
 import com.bulkupload.application.ImportMetrics;
 import com.bulkupload.application.SharedClock;
 import com.bulkupload.domain.model.customer.CustomerChanges;
@@ -69,6 +70,9 @@ public class CustomerChunkWriter {
     @Inject
     SharedClock clock;
 
+    @Inject
+    BulkSettings settings = BulkSettings.of(java.util.Map.of());
+
     /**
      * Applies the rows in file order (a later row with the same key sees what an earlier one did),
      * writes their result lines, and commits the changes, the counts and the checkpoint at once.
@@ -78,6 +82,7 @@ public class CustomerChunkWriter {
      * items then know their lists.
      */
     public void write(ImportChunk chunk) {
+        long start = System.nanoTime();
         ImportJob job = chunk.job();
         List<ImportRow> rows = chunk.rows();
         Instant now = clock.now();
@@ -91,13 +96,17 @@ public class CustomerChunkWriter {
         Target[] targets = new Target[rows.size()];
         RowOutcome[] outcomes = new RowOutcome[rows.size()];
         Map<Target, Set<String>> keys = new LinkedHashMap<>();
+        Map<String, Long> written = new HashMap<>();
         int upserts = 0;
         for (int i = 0; i < rows.size(); i++) {
             RowCheck check = rows.get(i).check();
             if (check instanceof RowCheck.Valid valid) {
                 targets[i] = own;
-                if (chunk.keys().mayExist(valid.key(), !valid.delete())) {
+                long candidate = chunk.keys().candidate(valid.key());
+                if (candidate == ImportedKeys.LOOK_UP) {
                     keys.computeIfAbsent(own, t -> new HashSet<>()).add(valid.key());
+                } else if (candidate != ImportedKeys.NOT_THERE) {
+                    written.put(valid.key(), candidate);
                 }
                 upserts += valid.delete() ? 0 : 1;
             } else if (check instanceof RowCheck.ListItem item) {
@@ -120,12 +129,23 @@ public class CustomerChunkWriter {
         }
         int found = 0;
         Map<Target, Map<String, Long>> existing = new HashMap<>();
+        if (!written.isEmpty()) {
+            // what this first load wrote the keys as, confirmed by id; a key not confirmed is looked up
+            Map<String, Long> confirmed = customers.confirmIds(own.listId(), own.lookupField(), written);
+            existing.put(own, new HashMap<>(confirmed));
+            found += confirmed.size();
+            written.keySet().removeAll(confirmed.keySet());
+            if (!written.isEmpty()) {
+                keys.computeIfAbsent(own, t -> new HashSet<>()).addAll(written.keySet());
+            }
+        }
         for (Map.Entry<Target, Set<String>> entry : keys.entrySet()) {
             Target target = entry.getKey();
             Map<String, Long> ids = customers.findIdsByKeys(target.listId(), target.partition(), target.lookupField(), entry.getValue());
-            existing.put(target, ids);
+            existing.computeIfAbsent(target, t -> new HashMap<>()).putAll(ids);
             found += ids.size();
         }
+        long looked = System.nanoTime();
         // ids for the inserts, fetched once per chunk (at most one per upsert row not found)
         IdPool ids = new IdPool(customers, Math.max(1, upserts - found));
         Map<Target, CustomerChanges> changes = new LinkedHashMap<>();
@@ -146,6 +166,9 @@ public class CustomerChunkWriter {
                         outcomes[i] = valid.delete()
                                 ? outcome(listChanges.delete(valid.key()), true, null)
                                 : outcome(listChanges.upsert(valid.key(), valid.values(), insertIfMissing), false, null);
+                        if (outcomes[i].result() == RowResult.Inserted) {
+                            chunk.keys().written(valid.key(), outcomes[i].customerId());
+                        }
                     } else {
                         RowCheck.ListItem item = (RowCheck.ListItem) rows.get(i).check();
                         outcomes[i] = item.remove()
@@ -169,10 +192,13 @@ public class CustomerChunkWriter {
         // neutral (the import is CPU-bound there), with the database on its own machine the lines
         // come off the critical path (docs/performance-profile.md)
         CompletableFuture<Void> lines = CompletableFuture.runAsync(() -> writeResults(chunk, inOrder), background());
+        long decided = System.nanoTime();
+        long applied;
         try {
             for (CustomerChanges listChanges : changes.values()) {
                 customers.apply(listChanges.net());
             }
+            applied = System.nanoTime();
         } catch (RuntimeException e) {
             lines.handle((done, failure) -> null).join();
             throw e;
@@ -186,6 +212,7 @@ public class CustomerChunkWriter {
             throw new ResultFileWriteFailed(job, e);
         }
         metrics.rowsCommitted(job.requestId(), byOutcome);
+        chunk.timeline().written(chunk.recordsDone(), start, looked, decided, applied, System.nanoTime());
     }
 
     /** A list partition a chunk writes into, and the key its rows find customers by. */
@@ -290,20 +317,58 @@ public class CustomerChunkWriter {
     }
 
     /**
-     * The keys the import's chunks share: a filter of what it writes if it starts from its first
-     * record into a list without customers, else "look every key up".
+     * The most rows a first load remembers the ids of: 21 bytes a row, 64 MB for 3M, and an import
+     * slot each (two by default) in the server's 512 MB heap. A bigger file loads as any import.
+     */
+    static final long FIRST_LOAD_MAX_ROWS = 3_000_000;
+
+    /**
+     * How the import's chunks treat its keys ({@link ImportedKeys}), decided when it starts or
+     * resumes. An upload of rows into its own list that holds no customer is the list's first
+     * load (on a database that keeps lists apart: PostgreSQL), or at least an import into an empty
+     * list. A first load left unfinished by another request (one that ended without finishing it)
+     * is finished first, so that its customers are in the list this import writes to.
      */
     public ImportedKeys keysOf(ImportJob job, long rows) {
         // a bulk file writes into the lists its records name, not the request's own
         boolean ownList = uploads.find(job.requestId()).map(r -> r.resultLayout() == ResultFileLayout.Rows).orElse(true);
-        return ownList && job.recordsDone() == 0 && customers.isEmpty(job.customerListId())
-                ? ImportedKeys.intoEmptyList(rows)
-                : ImportedKeys.anyMayExist();
+        if (!ownList) {
+            return ImportedKeys.anyMayExist();
+        }
+        Long list = job.customerListId();
+        Optional<String> unfinished = customers.unfinishedFirstLoad(list);
+        if (unfinished.isPresent()) {
+            if (unfinished.get().isEmpty()) {
+                return ImportedKeys.firstLoad(rows); // its table is bare and empty: this import loads it
+            }
+            if (unfinished.get().equals(job.requestId()) && job.recordsDone() > 0) {
+                customers.indexFirstLoad(list);
+                return ImportedKeys.resumedFirstLoad();
+            }
+            customers.finishFirstLoad(list);
+        }
+        if (job.recordsDone() > 0 || job.lookupField() == LookupField.Id || !customers.isEmpty(list)) {
+            return ImportedKeys.anyMayExist();
+        }
+        if (rows >= settings.firstLoadMinRows() && rows <= FIRST_LOAD_MAX_ROWS && customers.beginFirstLoad(list)) {
+            return ImportedKeys.firstLoad(rows);
+        }
+        return ImportedKeys.intoEmptyList(rows);
     }
 
-    /** After an import: the database's statistics of the customers, in a transaction of its own. */
-    public void refreshStatistics() {
-        customers.refreshStatistics();
+    /**
+     * Finishes the list's first load, if it has an unfinished one, in a transaction of its own:
+     * when the import ends, however it ends, what it committed becomes part of the list. Not for
+     * an import that was taken over: its new owner finishes it.
+     */
+    public void finishFirstLoad(ImportJob job) {
+        uploads.find(job.requestId()).filter(r -> r.claimedBy(job.claim())).orElseThrow(() -> new ImportTakenOver(job));
+        customers.finishFirstLoad(job.customerListId());
+    }
+
+    /** After an import: the database's statistics of the list's customers, in a transaction of its own. */
+    public void refreshStatistics(Long listId) {
+        customers.refreshStatistics(listId);
     }
 
     /**

@@ -85,14 +85,20 @@ public final class ImportPipeline {
         return new Scan(processor[0].header(), rows[0], processor[0].resultLayout(), processor[0].headerWarning());
     }
 
-    /** @param committedResult the result file holding the job's committed lines; {@code resultPath} this claim's own */
-    public void apply(ImportJob job, TabularFile file, Path committedResult, Path resultPath, ImportedKeys keys, ChunkWriter writer)
-            throws IOException {
+    /**
+     * @param committedResult the result file holding the job's committed lines; {@code resultPath} this claim's own
+     * @return where the import's time went
+     */
+    public ImportTimeline apply(ImportJob job, TabularFile file, Path committedResult, Path resultPath, ImportedKeys keys,
+                                ChunkWriter writer) throws IOException {
         Chunking chunking = new Chunking(job, committedResult, resultPath, keys, writer);
         try {
             file.read(chunking);
             chunking.flush();
+            long waiting = System.nanoTime();
             chunking.inFlight.awaitWrite();
+            chunking.timeline.handedOver(chunking.records, System.nanoTime() - waiting);
+            return chunking.timeline;
         } finally {
             chunking.inFlight.awaitQuietly();
             if (chunking.results != null) {
@@ -109,6 +115,7 @@ public final class ImportPipeline {
         private final Path resultPath;
         private final ImportedKeys keys;
         private final ChunkWriter writer;
+        private final ImportTimeline timeline;
         private final OneChunkInFlight inFlight = new OneChunkInFlight(writePatience);
         private final Pulse pulse = new Pulse(heartbeat);
         private final List<ImportRow> chunk = new ArrayList<>(chunkRows);
@@ -123,6 +130,7 @@ public final class ImportPipeline {
             this.resultPath = resultPath;
             this.keys = keys;
             this.writer = writer;
+            this.timeline = new ImportTimeline(job.requestId());
         }
 
         @Override
@@ -155,7 +163,10 @@ public final class ImportPipeline {
 
         void flush() {
             if (!chunk.isEmpty()) {
-                ImportChunk next = new ImportChunk(job, processor.header(), List.copyOf(chunk), records, results, keys);
+                ImportChunk next = new ImportChunk(job, processor.header(), List.copyOf(chunk), records, results, keys, timeline);
+                long waiting = System.nanoTime();
+                inFlight.awaitWrite();
+                timeline.handedOver(records, System.nanoTime() - waiting);
                 inFlight.handOver(() -> writer.write(next));
                 chunk.clear();
                 chunkChars = 0;

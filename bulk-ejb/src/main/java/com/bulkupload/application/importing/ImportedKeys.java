@@ -9,31 +9,49 @@ import org.apache.commons.collections4.bloomfilter.Shape;
 import org.apache.commons.collections4.bloomfilter.SimpleBloomFilter;
 
 /**
- * Which of a chunk's keys the writer has to look up in the list. Into a list that held no
- * customer when the import began, only the keys this import has already written can be there, so
- * a Bloom filter of those keys answers "certainly not there" for almost every new key and the
- * lookup query runs for the rest only (the duplicates, and about 1 % false positives). Measured on
- * a 1M-row file into an empty list: the lookups were 3.5 s of an 18.7 s import, for no row found.
- * <p>
+ * What the writer must do about each of a chunk's keys before it writes the rows: look the key up
+ * in the list, take it as new, or confirm the customer this import wrote it as.
+ * <ul>
+ * <li><b>Any key may exist</b>: look every key up (an import into a list that held customers when
+ * it began, or one that resumed after a crash or a takeover).</li>
+ * <li><b>Into an empty list</b>: only the keys this import has written can be there, so a Bloom
+ * filter of those keys answers "certainly not there" for almost every new key and the lookup runs
+ * for the rest (the duplicates, and about 1 % false positives). Measured on a 1M-row file into an
+ * empty list: the lookups were 3.5 s of an 18.7 s import, for no row found.</li>
+ * <li><b>A first load</b> ({@code CustomerRepository.beginFirstLoad}): the list's rows go into a
+ * table without lookup indexes, where a lookup by key would read the whole table. So the import
+ * remembers the id it wrote each key as, by the key's 64-bit hash (16 bytes a slot, 21 bytes a
+ * row: 21 MB for 1M rows), and the writer confirms those ids by primary key. A confirmation that
+ * fails (the customer was deleted since, or two keys share a hash) sends that key to the lookup by
+ * key, so the answer is always the database's.</li>
+ * </ul>
  * This holds because one import at a time writes a list: customers are written only by imports,
  * and an account starts one import at a time, on every node ({@code ImportLifecycle.claim} under
- * the account's row lock). An import that resumes after a
- * crash or a takeover, or that goes into a list which already holds customers, looks every key up
- * ({@link #anyMayExist()}). The filter lives with the import on its node and is never shared.
+ * the account's row lock). The record lives with the import on its node and is never shared; an
+ * import that resumes elsewhere starts with "any key may exist".
  */
 public final class ImportedKeys {
+
+    /** {@link #candidate}: the key is certainly not in the list. */
+    static final long NOT_THERE = -1;
+    /** {@link #candidate}: the key may be in the list; look it up. */
+    static final long LOOK_UP = 0;
 
     private static final double FALSE_POSITIVES = 0.01;
 
     private final BloomFilter<?> written;
+    private final WrittenIds ids;
+    private final boolean firstLoad;
 
-    private ImportedKeys(Shape shape) {
+    private ImportedKeys(Shape shape, WrittenIds ids, boolean firstLoad) {
         this.written = shape == null ? null : new SimpleBloomFilter(shape);
+        this.ids = ids;
+        this.firstLoad = firstLoad;
     }
 
     /** Every key may already be in the list: look them all up. */
     public static ImportedKeys anyMayExist() {
-        return new ImportedKeys(null);
+        return new ImportedKeys(null, null, false);
     }
 
     /**
@@ -42,27 +60,116 @@ public final class ImportedKeys {
      * @param rows the file's data rows, the most keys the filter will hold (4M rows: 4.8 MB)
      */
     public static ImportedKeys intoEmptyList(long rows) {
-        return new ImportedKeys(Shape.fromNP((int) Math.max(1, Math.min(Integer.MAX_VALUE, rows)), FALSE_POSITIVES));
+        return new ImportedKeys(Shape.fromNP((int) Math.max(1, Math.min(Integer.MAX_VALUE, rows)), FALSE_POSITIVES), null, false);
+    }
+
+    /** For the first load of a list, into its bare table: the ids this import writes, by key. */
+    public static ImportedKeys firstLoad(long rows) {
+        return new ImportedKeys(null, new WrittenIds(rows), true);
+    }
+
+    /** For a first load that resumed: its table has its lookup indexes now, so every key is looked up. */
+    public static ImportedKeys resumedFirstLoad() {
+        return new ImportedKeys(null, null, true);
+    }
+
+    /** Whether this import is its list's first load, which it finishes when it ends ({@code CustomerRepository.finishFirstLoad}). */
+    public boolean firstLoad() {
+        return firstLoad;
+    }
+
+    /** {@link #NOT_THERE}, {@link #LOOK_UP}, or the id this import wrote the key as (to be confirmed). */
+    long candidate(String key) {
+        if (ids != null) {
+            long id = ids.get(hash(key)[0]);
+            return id == 0 ? NOT_THERE : id;
+        }
+        if (written == null) {
+            return LOOK_UP;
+        }
+        return written.contains(hasher(hash(key))) ? LOOK_UP : NOT_THERE;
+    }
+
+    /** The key is now in the list as this customer. */
+    void written(String key, long id) {
+        if (ids != null) {
+            ids.put(hash(key)[0], id);
+        } else if (written != null) {
+            written.merge(hasher(hash(key)));
+        }
+    }
+
+    private static long[] hash(String key) {
+        return MurmurHash3.hash128x64(key.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Hasher hasher(long[] hash) {
+        return new EnhancedDoubleHasher(hash[0], hash[1]);
     }
 
     /**
-     * False only for a key that is certainly not in the list; and if {@code writing} (the key is
-     * about to be in the list) the filter holds it from now on. One hash of the key for both.
+     * Customer ids by key hash: open addressing over two arrays, filled to at most three quarters
+     * (it doubles past that; the row count makes that rare). 0 is "no id": customer ids start at 1.
      */
-    boolean mayExist(String key, boolean writing) {
-        if (written == null) {
-            return true;
-        }
-        Hasher hasher = hasher(key);
-        boolean mayExist = written.contains(hasher);
-        if (writing && !mayExist) {
-            written.merge(hasher);
-        }
-        return mayExist;
-    }
+    static final class WrittenIds {
+        private long[] hashes;
+        private long[] ids;
+        private int size;
 
-    private static Hasher hasher(String key) {
-        long[] hash = MurmurHash3.hash128x64(key.getBytes(StandardCharsets.UTF_8));
-        return new EnhancedDoubleHasher(hash[0], hash[1]);
+        WrittenIds(long rows) {
+            int slots = (int) Math.min(1 << 30, Math.max(16, rows + rows / 3 + 1));
+            hashes = new long[slots];
+            ids = new long[slots];
+        }
+
+        long get(long hash) {
+            long h = hash == 0 ? 1 : hash;
+            for (int i = slot(h, hashes.length); ; i = next(i)) {
+                if (ids[i] == 0) {
+                    return 0;
+                }
+                if (hashes[i] == h) {
+                    return ids[i];
+                }
+            }
+        }
+
+        void put(long hash, long id) {
+            long h = hash == 0 ? 1 : hash;
+            int i = slot(h, hashes.length);
+            while (ids[i] != 0 && hashes[i] != h) {
+                i = next(i);
+            }
+            if (ids[i] == 0) {
+                size++;
+            }
+            hashes[i] = h;
+            ids[i] = id;
+            if (size > hashes.length / 4 * 3) {
+                grow();
+            }
+        }
+
+        private void grow() {
+            long[] oldHashes = hashes;
+            long[] oldIds = ids;
+            hashes = new long[oldHashes.length * 2];
+            ids = new long[oldIds.length * 2];
+            size = 0;
+            for (int i = 0; i < oldHashes.length; i++) {
+                if (oldIds[i] != 0) {
+                    put(oldHashes[i], oldIds[i]);
+                }
+            }
+        }
+
+        private int next(int i) {
+            return i + 1 == hashes.length ? 0 : i + 1;
+        }
+
+        /** The hash's high bits scaled to the table (the hash is already uniform: MurmurHash3). */
+        private static int slot(long hash, int slots) {
+            return (int) (((hash >>> 32) * slots) >>> 32);
+        }
     }
 }

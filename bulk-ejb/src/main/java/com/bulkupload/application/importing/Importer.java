@@ -114,14 +114,22 @@ public class Importer {
             ImportedKeys keys = chunks.keysOf(job, rows);
             // this claim's own result file: a taken-over importer that wakes up writes only to its
             // own, which nothing reads (it starts with the lines the last committed claim wrote)
-            pipeline.apply(job, file, storage.result(requestId, job.resultClaim()), storage.result(requestId, job.claim()), keys,
-                    chunks::writeAsync);
+            ImportTimeline timeline = pipeline.apply(job, file, storage.result(requestId, job.resultClaim()),
+                    storage.result(requestId, job.claim()), keys, chunks::writeAsync);
+            long loaded = System.nanoTime();
+            if (keys.firstLoad()) {
+                // before the request completes: a crash in between resumes the import, which finishes it
+                chunks.finishFirstLoad(job);
+            }
+            long finished = System.nanoTime();
             RequestStatus completed = lifecycle.complete(job);
             deleteResultsOfEarlierClaims(job);
-            refreshStatisticsAfter(rows - job.recordsDone());
+            refreshStatisticsAfter(job, rows - job.recordsDone());
             long done = System.nanoTime();
             LOG.info(() -> "Imported " + requestId + " (" + file.describe() + ") in " + (done - started) / 1_000_000
-                    + " ms (pre-scan " + (scanned - started) / 1_000_000 + " ms)");
+                    + " ms (pre-scan " + (scanned - started) / 1_000_000 + " ms"
+                    + (keys.firstLoad() ? ", the list's first load indexed in " + (finished - loaded) / 1_000_000 + " ms" : "") + "; "
+                    + timeline.summary() + ")");
             return completed.name();
         } catch (UploadFileException e) {
             RequestStatus status = switch (e.error()) {
@@ -183,8 +191,20 @@ public class Importer {
         return null;
     }
 
-    /** Fails the request and returns the status; null if another claim took it over meanwhile (it carries on there). */
+    /**
+     * Fails the request and returns the status; null if another claim took it over meanwhile (it
+     * carries on there). What its chunks committed stays: a first load is finished first.
+     */
     private String failUnlessTakenOver(ImportJob job, RequestStatus status, ErrorCode error, String details) {
+        try {
+            chunks.finishFirstLoad(job);
+        } catch (RuntimeException e) {
+            if (takenOver(e)) {
+                return null;
+            }
+            LOG.log(Level.WARNING, "Could not finish the first load of list " + job.customerListId() + " by " + job.requestId()
+                    + "; the next import into the list finishes it", e);
+        }
         try {
             lifecycle.fail(job, status, error, details);
             return status.name();
@@ -215,12 +235,12 @@ public class Importer {
      * lookups into a list that grew by millions are planned for that size (see
      * {@code CustomerRepository.refreshStatistics}). A failure here costs speed, never the import.
      */
-    private void refreshStatisticsAfter(long rowsImported) {
+    private void refreshStatisticsAfter(ImportJob job, long rowsImported) {
         if (rowsImported < STATISTICS_AFTER_ROWS) {
             return;
         }
         try {
-            chunks.refreshStatistics();
+            chunks.refreshStatistics(job.customerListId());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Could not refresh the customer table's statistics", e);
         }

@@ -1,5 +1,6 @@
 package com.bulkupload.application.importing;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -10,12 +11,12 @@ class ImportedKeysTest {
     void everyWrittenKeyMayExistAndAlmostNoOtherDoes() {
         ImportedKeys keys = ImportedKeys.intoEmptyList(100_000);
         for (int i = 0; i < 100_000; i++) {
-            keys.mayExist("user" + i + "@example.com", true);
+            keys.written("user" + i + "@example.com", i + 1);
         }
         int falsePositives = 0;
         for (int i = 0; i < 100_000; i++) {
-            assertTrue(keys.mayExist("user" + i + "@example.com", false), "a written key is never missed");
-            if (keys.mayExist("other" + i + "@example.com", false)) {
+            assertEquals(ImportedKeys.LOOK_UP, keys.candidate("user" + i + "@example.com"), "a written key is never missed");
+            if (keys.candidate("other" + i + "@example.com") != ImportedKeys.NOT_THERE) {
                 falsePositives++;
             }
         }
@@ -25,7 +26,36 @@ class ImportedKeysTest {
     @Test
     void aListThatMayHoldCustomersHasEveryKeyLookedUp() {
         ImportedKeys keys = ImportedKeys.anyMayExist();
-        keys.mayExist("a@x.com", true);
-        assertTrue(keys.mayExist("b@x.com", false));
+        keys.written("a@x.com", 1);
+        assertEquals(ImportedKeys.LOOK_UP, keys.candidate("b@x.com"));
+        assertEquals(ImportedKeys.LOOK_UP, keys.candidate("a@x.com"));
+    }
+
+    @Test
+    void aFirstLoadKnowsTheIdOfEveryKeyItWroteAndThatNoOtherKeyIsThereEvenPastTheRowsItExpected() {
+        ImportedKeys keys = ImportedKeys.firstLoad(1_000);
+        for (int i = 0; i < 50_000; i++) {
+            keys.written("user" + i + "@example.com", 10_000 + i);
+        }
+        keys.written("user7@example.com", 99); // written again after a delete: the newest id counts
+        for (int i = 0; i < 50_000; i++) {
+            assertEquals(i == 7 ? 99 : 10_000 + i, keys.candidate("user" + i + "@example.com"));
+            assertEquals(ImportedKeys.NOT_THERE, keys.candidate("other" + i + "@example.com"));
+        }
+        assertTrue(keys.firstLoad());
+        assertTrue(ImportedKeys.resumedFirstLoad().firstLoad());
+        assertEquals(ImportedKeys.LOOK_UP, ImportedKeys.resumedFirstLoad().candidate("a@x.com"), "a resumed load looks every key up");
+    }
+
+    @Test
+    void keysWhoseHashesCollideAreTakenApartByTheirSlots() {
+        ImportedKeys.WrittenIds ids = new ImportedKeys.WrittenIds(4);
+        ids.put(0, 5); // 0 is "no id" inside: stored as another value, still found
+        ids.put(42, 6);
+        ids.put(42 + (1L << 40), 7);
+        assertEquals(5, ids.get(0));
+        assertEquals(6, ids.get(42));
+        assertEquals(7, ids.get(42 + (1L << 40)));
+        assertEquals(0, ids.get(43));
     }
 }

@@ -3,6 +3,7 @@ package com.bulkupload.domain.model.customer;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 public interface CustomerRepository {
 
@@ -15,8 +16,31 @@ public interface CustomerRepository {
     /** Whether the list holds no customer at all, in any partition. */
     boolean isEmpty(Long listId);
 
-    /** After many customers changed: lets the database plan its lookups for the table's new size. */
-    void refreshStatistics();
+    /** After many of the list's customers changed: lets the database plan its lookups for the list's new size. */
+    void refreshStatistics(Long listId);
+
+    /**
+     * Of candidate customer ids by key, those whose customer in the list holds that key in the
+     * lookup column (a first load's own record of what it wrote, checked against the database).
+     */
+    Map<String, Long> confirmIds(Long listId, LookupField field, Map<String, Long> candidates);
+
+    /**
+     * Starts the first load of an empty list where its customers are kept apart until the load
+     * finishes: written without the lookup indexes, which are then built once, and not read by
+     * anyone meanwhile (docs/design.md, "A table per list"). False where the database does not
+     * keep lists apart (H2) or the list has had customers before: load it as any import.
+     */
+    boolean beginFirstLoad(Long listId);
+
+    /** The request whose first load of the list has not finished ("" if it wrote nothing yet), if any. */
+    Optional<String> unfinishedFirstLoad(Long listId);
+
+    /** Gives an unfinished first load the lookup indexes: a resumed load looks every key up, as any import. */
+    void indexFirstLoad(Long listId);
+
+    /** Finishes the list's first load, if one is unfinished: builds its indexes and makes its customers readable. */
+    void finishFirstLoad(Long listId);
 
     /** Deletes the list's customers (every partition) that the request did not write last; how many. */
     int deleteNotWrittenBy(Long listId, String requestId);

@@ -93,10 +93,65 @@ class CustomerStatements {
     }
 
     /**
-     * Brings the planner's statistics of {@code customer} up to date after a big import. Nothing
-     * on H2, whose lookups by the leading column of an index need none.
+     * Brings the planner's statistics of the list's customers up to date after a big import.
+     * Nothing on H2, whose lookups by the leading column of an index need none.
      */
-    void refreshStatistics(Connection connection) throws SQLException {
+    void refreshStatistics(Connection connection, Long listId) throws SQLException {
+    }
+
+    /**
+     * Of the candidate ids by key, those whose customer in the list still holds that key in
+     * {@code column}: what a first load's own record of its keys says, checked ({@code ImportedKeys}).
+     */
+    Map<String, Long> confirmIds(Connection connection, Long listId, String column, Map<String, Long> candidates) throws SQLException {
+        Map<String, Long> confirmed = new HashMap<>();
+        List<Map.Entry<String, Long>> all = new ArrayList<>(candidates.entrySet());
+        for (int from = 0; from < all.size(); from += BATCH) {
+            List<Map.Entry<String, Long>> slice = all.subList(from, Math.min(all.size(), from + BATCH));
+            String sql = "select id, " + column + " from customer where customer_list_id = ? and id in ("
+                    + "?,".repeat(slice.size() - 1) + "?)";
+            Map<Long, String> keysById = new HashMap<>();
+            try (PreparedStatement ps = connection.prepareStatement(sql)) {
+                ps.setLong(1, listId);
+                int i = 2;
+                for (Map.Entry<String, Long> candidate : slice) {
+                    ps.setLong(i++, candidate.getValue());
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        keysById.put(rs.getLong(1), rs.getString(2));
+                    }
+                }
+            }
+            for (Map.Entry<String, Long> candidate : slice) {
+                if (candidate.getKey().equals(keysById.get(candidate.getValue()))) {
+                    confirmed.put(candidate.getKey(), candidate.getValue());
+                }
+            }
+        }
+        return confirmed;
+    }
+
+    /**
+     * Starts a list's first load in a table of the list's own, bare and apart from the lists that
+     * are read (docs/design.md, "A table per list"); false where lists share one table (H2) or the
+     * list has its table already.
+     */
+    boolean beginFirstLoad(Connection connection, Long listId) throws SQLException {
+        return false;
+    }
+
+    /** The request whose first load of the list is not yet part of the lists that are read ("" if it wrote nothing); null if none. */
+    String unfinishedFirstLoad(Connection connection, Long listId) throws SQLException {
+        return null;
+    }
+
+    /** Gives an unfinished first load's table the indexes its lookups need: a load that resumes looks every key up. */
+    void indexFirstLoad(Connection connection, Long listId) throws SQLException {
+    }
+
+    /** Builds the rest of a first load's indexes and makes it part of the lists that are read. */
+    void finishFirstLoad(Connection connection, Long listId) throws SQLException {
     }
 
     final long[] allocateIds(Connection connection, int count) throws SQLException {
@@ -113,7 +168,7 @@ class CustomerStatements {
         return ids;
     }
 
-    void delete(Connection connection, List<Long> ids) throws SQLException {
+    void delete(Connection connection, Long listId, List<Long> ids) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("delete from customer where id = ?")) {
             int pending = 0;
             for (Long id : ids) {

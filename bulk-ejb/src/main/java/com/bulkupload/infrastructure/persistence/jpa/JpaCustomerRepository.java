@@ -15,6 +15,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.hibernate.Session;
 import org.hibernate.jdbc.ReturningWork;
 
@@ -52,9 +53,44 @@ public class JpaCustomerRepository implements CustomerRepository {
     }
 
     @Override
-    public void refreshStatistics() {
+    public void refreshStatistics(Long listId) {
         work(connection -> {
-            statements(connection).refreshStatistics(connection);
+            statements(connection).refreshStatistics(connection, listId);
+            return null;
+        });
+    }
+
+    @Override
+    public Map<String, Long> confirmIds(Long listId, LookupField field, Map<String, Long> candidates) {
+        if (candidates.isEmpty()) {
+            return new HashMap<>();
+        }
+        String column = field.column().map(CustomerStatements.COLUMNS::get).orElse("id");
+        return work(connection -> statements(connection).confirmIds(connection, listId, column, candidates));
+    }
+
+    @Override
+    public boolean beginFirstLoad(Long listId) {
+        return work(connection -> statements(connection).beginFirstLoad(connection, listId));
+    }
+
+    @Override
+    public Optional<String> unfinishedFirstLoad(Long listId) {
+        return Optional.ofNullable(work(connection -> statements(connection).unfinishedFirstLoad(connection, listId)));
+    }
+
+    @Override
+    public void indexFirstLoad(Long listId) {
+        work(connection -> {
+            statements(connection).indexFirstLoad(connection, listId);
+            return null;
+        });
+    }
+
+    @Override
+    public void finishFirstLoad(Long listId) {
+        work(connection -> {
+            statements(connection).finishFirstLoad(connection, listId);
             return null;
         });
     }
@@ -78,7 +114,7 @@ public class JpaCustomerRepository implements CustomerRepository {
         work(connection -> {
             CustomerStatements statements = statements(connection);
             if (!changes.deletes().isEmpty()) {
-                statements.delete(connection, changes.deletes());
+                statements.delete(connection, changes.listId(), changes.deletes());
             }
             if (!changes.updates().isEmpty()) {
                 statements.update(connection, changes);

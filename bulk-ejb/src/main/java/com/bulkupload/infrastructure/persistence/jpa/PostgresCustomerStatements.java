@@ -20,13 +20,17 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
 
 /**
  * PostgreSQL's faster forms of the import's statements: keys and ids passed as one array each
  * ({@code = any(?)}, {@code unnest}), and new customers streamed in with binary {@code COPY ... FROM STDIN}
- * — all on the connection (and so in the transaction) JPA gave the caller.
+ * — all on the connection (and so in the transaction) JPA gave the caller — straight into the
+ * list's own table ({@code customer_p<list id>}, a partition of {@code customer}: V19), which is
+ * also where a list's first load is built bare and indexed once.
  */
 final class PostgresCustomerStatements extends CustomerStatements {
 
@@ -35,17 +39,19 @@ final class PostgresCustomerStatements extends CustomerStatements {
             throws SQLException {
         Map<String, Long> found = new HashMap<>();
         boolean ids = "id".equals(column);
-        // "customer_list_id + 0" keeps the planner off the (list, id) paging index: with statistics
-        // that do not yet know the list is large (a list filled by this very import), or with a
-        // generic plan for the prepared statement, it chose that index and scanned the whole list
-        // for every chunk (seen: one lookup at 100 % CPU for seconds on a 7M-row table). The key's
-        // own index is always the right one for up to a few thousand keys.
-        String sql = "select id, " + column + " from customer where customer_list_id + 0 = ? and partition_name = ? and "
-                + column + " = any(?) order by id";
+        // the list's own table, so no list predicate: the planner can only take the key's index.
+        // (With "customer_list_id = ?" and statistics that did not yet know the list is large, it
+        // took the (list, id) index to return rows in id order and read the whole list for every
+        // chunk: one lookup at 100 % CPU for seconds on a 7M-row table.) By id, the primary key.
+        String sql = "select id, " + column + " from " + table(connection, listId) + " where "
+                + (ids ? "customer_list_id = " + listId + " and id = any(?)" : "partition_name = ? and " + column + " = any(?)")
+                + " order by id";
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            ps.setLong(1, listId);
-            ps.setString(2, partition);
-            ps.setArray(3, ids
+            int i = 1;
+            if (!ids) {
+                ps.setString(i++, partition);
+            }
+            ps.setArray(i, ids
                     ? connection.createArrayOf("bigint", keys.stream().map(Long::valueOf).toArray())
                     : connection.createArrayOf("text", keys.toArray()));
             collect(ps, found);
@@ -53,17 +59,158 @@ final class PostgresCustomerStatements extends CustomerStatements {
         return found;
     }
 
+    @Override
+    Map<String, Long> confirmIds(Connection connection, Long listId, String column, Map<String, Long> candidates) throws SQLException {
+        Map<Long, String> keysById = new HashMap<>();
+        String sql = "select id, " + column + " from " + table(connection, listId) + " where customer_list_id = " + listId
+                + " and id = any(?)";
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            ps.setArray(1, connection.createArrayOf("bigint", candidates.values().toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    keysById.put(rs.getLong(1), rs.getString(2));
+                }
+            }
+        }
+        Map<String, Long> confirmed = new HashMap<>();
+        candidates.forEach((key, id) -> {
+            if (key.equals(keysById.get(id))) {
+                confirmed.put(key, id);
+            }
+        });
+        return confirmed;
+    }
+
+    /** The lists known to have a table (a list's table is never dropped, so this only grows). */
+    private final Set<Long> tables = ConcurrentHashMap.newKeySet();
+
     /**
-     * ANALYZE, skipped if another session is analyzing the table already. Without it, on a
-     * PostgreSQL whose autovacuum is off or behind (its threshold is 10 % of the table), a table
-     * filled by imports kept the planner's first estimate (a few rows), and the lookup of 20,000
-     * emails in a list of 3M read the phone index end to end: 2.5 s instead of 60 ms per chunk
-     * (docs/performance-profile.md). A 0.5 s sample of 30,000 rows, whatever the table's size.
+     * The table of the list's customers, made a partition of {@code customer} if the list has
+     * none yet. The attach holds a lock on {@code customer} until the caller's transaction ends
+     * that only other attaches and schema changes wait for, not reads or writes of customers.
+     */
+    private String table(Connection connection, Long listId) throws SQLException {
+        String table = tableOf(listId);
+        if (!tables.contains(listId)) {
+            if (!exists(connection, table)) {
+                try (Statement statement = connection.createStatement()) {
+                    create(statement, listId);
+                    statement.execute("alter table customer attach partition " + table + " for values in (" + listId + ")");
+                }
+            }
+            tables.add(listId);
+        }
+        return table;
+    }
+
+    /** The name of a list's table: the list's id is a number, so the name needs no quoting. */
+    static String tableOf(long listId) {
+        return "customer_p" + listId;
+    }
+
+    /**
+     * A bare table for the list's customers: {@code customer}'s columns, its primary key (ids
+     * rise, so it grows at its right edge), and the check that it holds this list only, which
+     * lets the attach skip reading it. The lookup indexes come with the attach.
+     */
+    private static void create(Statement statement, long listId) throws SQLException {
+        String table = tableOf(listId);
+        statement.execute("create table " + table + " (like customer including defaults)");
+        statement.execute("alter table " + table + " add constraint " + table + "_pkey primary key (customer_list_id, id)");
+        statement.execute("alter table " + table + " add constraint " + table + "_list check (customer_list_id = " + listId + ")");
+    }
+
+    private static boolean exists(Connection connection, String table) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("select to_regclass(?) is not null")) {
+            ps.setString(1, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
+    /** Whether the list's table exists and is not (yet) a partition of {@code customer}. */
+    private static boolean detached(Connection connection, long listId) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "select not exists (select 1 from pg_inherits where inhrelid = c) from to_regclass(?) as c where c is not null")) {
+            ps.setString(1, tableOf(listId));
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
+    }
+
+    @Override
+    boolean beginFirstLoad(Connection connection, Long listId) throws SQLException {
+        if (tables.contains(listId) || exists(connection, tableOf(listId))) {
+            return false;
+        }
+        try (Statement statement = connection.createStatement()) {
+            create(statement, listId);
+        }
+        tables.add(listId);
+        return true;
+    }
+
+    @Override
+    String unfinishedFirstLoad(Connection connection, Long listId) throws SQLException {
+        if (!detached(connection, listId)) {
+            return null;
+        }
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("select updated_by_request from " + tableOf(listId) + " limit 1")) {
+            return rs.next() ? rs.getString(1) : "";
+        }
+    }
+
+    /** The lookup columns; each index also holds the partition name, as {@code customer}'s (V19). */
+    private static final List<String> LOOKUP_COLUMNS = List.of("email_sha256", "phone", "external_id");
+
+    /**
+     * Memory for each index the database builds at once: sorting a million keys in PostgreSQL's
+     * default 64 MB spills to disk.
+     */
+    static final String INDEX_BUILD_MEMORY = "256MB";
+
+    /** The lookup indexes as the attach would build them: it adopts an equal index a table has instead of building one. */
+    @Override
+    void indexFirstLoad(Connection connection, Long listId) throws SQLException {
+        String table = tableOf(listId);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("set local maintenance_work_mem = '" + INDEX_BUILD_MEMORY + "'");
+            for (String column : LOOKUP_COLUMNS) {
+                statement.execute("create index if not exists " + table + "_" + column + "_idx on " + table + " (" + column
+                        + ", partition_name)");
+            }
+        }
+    }
+
+    @Override
+    void finishFirstLoad(Connection connection, Long listId) throws SQLException {
+        if (!detached(connection, listId)) {
+            return;
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("set local maintenance_work_mem = '" + INDEX_BUILD_MEMORY + "'");
+            statement.execute("alter table customer attach partition " + tableOf(listId) + " for values in (" + listId + ")");
+        }
+    }
+
+    /**
+     * ANALYZE of the list's table, skipped if another session is analyzing it already. Without
+     * it, on a PostgreSQL whose autovacuum is off or behind (its threshold is 10 % of the table),
+     * a table filled by imports kept the planner's first estimate (a few rows), and the lookup of
+     * 20,000 emails in a list of 3M read the phone index end to end: 2.5 s instead of 60 ms per
+     * chunk (docs/performance-profile.md). A 0.5 s sample of 30,000 rows, whatever the list's size.
      */
     @Override
-    void refreshStatistics(Connection connection) throws SQLException {
+    void refreshStatistics(Connection connection, Long listId) throws SQLException {
+        if (!tables.contains(listId) && !exists(connection, tableOf(listId))) {
+            return; // nothing was ever written into the list (a bulk file writes into the lists it names)
+        }
         try (Statement statement = connection.createStatement()) {
-            statement.execute("analyze (skip_locked) customer");
+            statement.execute("analyze (skip_locked) " + tableOf(listId));
         }
     }
 
@@ -82,8 +229,9 @@ final class PostgresCustomerStatements extends CustomerStatements {
     }
 
     @Override
-    void delete(Connection connection, List<Long> ids) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("delete from customer where id = any(?)")) {
+    void delete(Connection connection, Long listId, List<Long> ids) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("delete from " + table(connection, listId) + " where customer_list_id = "
+                + listId + " and id = any(?)")) {
             ps.setArray(1, connection.createArrayOf("bigint", ids.toArray()));
             ps.executeUpdate();
         }
@@ -108,7 +256,7 @@ final class PostgresCustomerStatements extends CustomerStatements {
         byte[] partition = changes.partition().getBytes(StandardCharsets.UTF_8);
         byte[] requestId = changes.requestId().getBytes(StandardCharsets.UTF_8);
         byte[] clientId = changes.clientId().getBytes(StandardCharsets.UTF_8);
-        String sql = "copy customer (" + INSERT_COLUMNS + ") from stdin with (format binary)";
+        String sql = "copy " + table(connection, changes.listId()) + " (" + INSERT_COLUMNS + ") from stdin with (format binary)";
         try (PGCopyOutputStream copy = new PGCopyOutputStream(connection.unwrap(PGConnection.class), sql, 1 << 16)) {
             BinaryCopyRows out = new BinaryCopyRows(copy);
             for (CustomerChanges.Row row : changes.inserts()) {
@@ -131,7 +279,7 @@ final class PostgresCustomerStatements extends CustomerStatements {
             }
             out.end();
         } catch (IOException e) {
-            throw new SQLException("COPY into customer failed", e);
+            throw new SQLException("COPY into the list's customers failed", e);
         }
     }
 
@@ -226,9 +374,9 @@ final class PostgresCustomerStatements extends CustomerStatements {
                 arrays.append(", ?::text[]");
                 names.append(", ").append(column);
             }
-            String sql = "update customer c set " + set
+            String sql = "update " + table(connection, changes.listId()) + " c set " + set
                     + "updated_at = ?, updated_by_request = ?, updated_by_client = ? from unnest(" + arrays + ") as u("
-                    + names + ") where c.id = u.id";
+                    + names + ") where c.customer_list_id = " + changes.listId() + " and c.id = u.id";
             try (PreparedStatement ps = connection.prepareStatement(sql)) {
                 int i = 1;
                 ps.setObject(i++, now);

@@ -13,11 +13,12 @@ import java.util.UUID;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
 
 class SchemaMigratorTest {
 
     /** The newest migration: every test migrates to it. */
-    private static final String LATEST = "18";
+    private static final String LATEST = "19";
 
 
     private static JdbcDataSource database() {
@@ -140,5 +141,59 @@ class SchemaMigratorTest {
         assertEquals(java.util.Arrays.asList("973dfe463ec85785f5f95af5ba3906eedb2d931c24e69824a89ea65dba4e813b",
                 com.bulkupload.domain.model.customer.EmailHashes.of("zoë@example.com"), null), hashes);
         assertTrue(indexes.contains("customer_email_sha256_idx") && !indexes.contains("customer_email_idx"), indexes.toString());
+    }
+
+    /**
+     * On the real PostgreSQL of the test run (127.0.0.1:5432, database test), in a schema of its
+     * own: the customers of the release before end up in a table per list, each a partition of
+     * {@code customer} with the lookup indexes, and every query of {@code customer} still sees them.
+     */
+    @Test
+    void v19MovesEveryListsCustomersIntoATableOfItsOwnOnPostgreSQL() throws SQLException {
+        String schema = "v19_test_" + UUID.randomUUID().toString().substring(0, 8);
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setURL("jdbc:postgresql://127.0.0.1:5432/test");
+        dataSource.setUser("postgres");
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE SCHEMA " + schema);
+        }
+        dataSource.setCurrentSchema(schema);
+        try {
+            SchemaMigrator.migrate(dataSource, getClass().getClassLoader(), "18");
+            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+                statement.execute("INSERT INTO customer (id, customer_list_id, partition_name, email, email_sha256, phone, created_at,"
+                        + " updated_at, updated_by_request, updated_by_client) SELECT g, 7 + g % 3, 'Default', 'u' || g || '@x.com',"
+                        + " md5(g::text), '+86' || g, now(), now(), 'r', 'c' FROM generate_series(1, 3000) g");
+            }
+            assertEquals(LATEST, SchemaMigrator.migrate(dataSource, getClass().getClassLoader()).targetSchemaVersion);
+            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+                assertEquals(List.of("customer_p7 1000", "customer_p8 1000", "customer_p9 1000"), strings(statement,
+                        "SELECT c.relname || ' ' || (SELECT count(*) FROM customer WHERE tableoid = c.oid) FROM pg_inherits i"
+                                + " JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = '" + schema + ".customer'::regclass"
+                                + " ORDER BY c.relname"));
+                assertEquals(List.of("1000"), strings(statement, "SELECT count(*) FROM customer WHERE customer_list_id = 8"));
+                assertEquals(List.of("u300@x.com"), strings(statement,
+                        "SELECT email FROM customer WHERE customer_list_id = 7 AND email_sha256 = md5('300')"));
+                assertEquals(List.of("customer_p7_email_sha256_partition_name_idx", "customer_p7_external_id_partition_name_idx",
+                        "customer_p7_phone_partition_name_idx", "customer_p7_pkey"), strings(statement,
+                        "SELECT indexname FROM pg_indexes WHERE schemaname = '" + schema + "' AND tablename = 'customer_p7' ORDER BY 1"));
+                assertEquals(List.of("0"), strings(statement,
+                        "SELECT count(*) FROM pg_class WHERE relname = 'customer_before_v19' AND relnamespace = '" + schema + "'::regnamespace"));
+            }
+        } finally {
+            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+                statement.execute("DROP SCHEMA " + schema + " CASCADE");
+            }
+        }
+    }
+
+    private static List<String> strings(Statement statement, String sql) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (ResultSet rs = statement.executeQuery(sql)) {
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+        }
+        return values;
     }
 }
