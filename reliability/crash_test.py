@@ -19,8 +19,8 @@ import subprocess
 import sys
 import time
 
-from harness import (GEN, WORK, Runs, fresh_setup, kill_server, log, new_account, new_request, psql, start_server, status,
-                     upload, wait_final)
+from harness import (ENV, GEN, PSQL, SCHEMA, WORK, Runs, fresh_setup, kill_server, log, new_account, new_request, psql,
+                     start_server, status, upload, wait_final)
 import bulk_client  # noqa: E402  (on the path through harness)
 
 
@@ -134,6 +134,9 @@ def main():
         final = wait_final(request_id, headers)
         record(label, check(label, request_id, headers, final, expect, want_digest, want_count), killed_at)
 
+    label = "kill-9-while-the-first-load-is-indexed"
+    if wanted_run(label):
+        run_kill_while_the_first_load_is_indexed(label, data, expect, want_digest, want_count, record)
     label = "kill-9-during-upload"
     if wanted_run(label):
         run_kill_during_upload(label, data, expect, want_digest, want_count, record)
@@ -149,6 +152,55 @@ def main():
 
     kill_server()
     runs.finish()
+
+
+def run_kill_while_the_first_load_is_indexed(label, data, expect, want_digest, want_count, record):
+    """The file is the new list's first load (docs/design.md, "A table per list"): when its last
+    chunk is in, the import attaches the list's table, and PostgreSQL builds its indexes. A session
+    of this test holds a lock the attach must wait for, so the server is surely killed in the middle
+    of it; then the lock goes, the server restarts, and the resumed import must finish the load."""
+    log(label)
+    holder = subprocess.Popen(PSQL, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, env=ENV)
+    holder.stdin.write("BEGIN; LOCK TABLE customer IN SHARE UPDATE EXCLUSIVE MODE;\n")
+    holder.stdin.flush()
+    problems = []
+    try:
+        account, headers = new_account()
+        request_id, url = new_request(account, headers)
+        code = upload(url, headers, data)
+        if code != "200":
+            record(label, [f"upload answered {code}"])
+            return
+        waiting = "0"
+        deadline = time.monotonic() + 600
+        while waiting == "0" and time.monotonic() < deadline:
+            s = status(request_id, headers)
+            if s["RequestStatus"] in bulk_client.FINAL:
+                problems.append(f"the import ended {s['RequestStatus']} although its list's table could not be attached")
+                break
+            waiting = psql("select count(*) from pg_locks l join pg_class c on c.oid = l.relation"
+                           f" where c.relname = 'customer' and c.relnamespace = '{SCHEMA}'::regnamespace and not l.granted")
+            time.sleep(0.2)
+        seen = status(request_id, headers)
+        kill_server()
+    finally:
+        holder.stdin.write("COMMIT;\n")
+        holder.stdin.close()
+        holder.wait()
+    if problems:
+        record(label, problems)
+        return
+    if waiting == "0":
+        record(label, ["the import never waited to attach its list's table"])
+        return
+    start_server()
+    final = wait_final(request_id, headers)
+    attached = psql(f"select count(*) from pg_inherits i join pg_class c on c.oid = i.inhrelid where c.relname = 'customer_p' ||"
+                    f" (select customer_list_id from upload_request where request_id = '{request_id}')")
+    if attached != "1":
+        problems.append("the list's table is not a partition of customer after the import")
+    record(label, problems + check(label, request_id, headers, final, expect, want_digest, want_count),
+           f"(killed while attaching, {seen.get('PercentComplete')}% and {seen.get('RowsProcessed')} rows committed)")
 
 
 def run_kill_during_upload(label, data, expect, want_digest, want_count, record):

@@ -5,6 +5,7 @@ import com.bulkupload.application.FileStore;
 import com.bulkupload.application.ImportMetrics;
 import com.bulkupload.application.ImportQueue;
 import com.bulkupload.application.SharedClock;
+import com.bulkupload.domain.model.customer.CustomerRepository;
 import com.bulkupload.domain.model.tenant.TenantRepository;
 import com.bulkupload.domain.model.upload.RequestStatus;
 import com.bulkupload.domain.model.upload.UploadRequest;
@@ -65,6 +66,9 @@ public class UploadMaintenance {
     @Inject
     SharedClock clock;
 
+    @Inject
+    CustomerRepository customers;
+
     @Schedule(hour = "*", minute = "*", second = "15")
     public void expireStaleRequests() {
         Instant now = clock.now();
@@ -120,6 +124,22 @@ public class UploadMaintenance {
             importQueue.fileWaiting("(timer)");
         }
         metrics.filesWaiting(uploads.countWaitingImports());
+    }
+
+    /**
+     * A list's first load is finished by its import however that ends, or else by the next import
+     * into the list; a list that gets no other import would keep the customers a failed request
+     * committed unreadable. So this hourly sweep finishes every first load no import is coming to,
+     * in a transaction of its own.
+     */
+    @Schedule(hour = "*", minute = "35")
+    public void finishAbandonedFirstLoads() {
+        for (Long listId : customers.listsWithUnfinishedFirstLoads()) {
+            if (!uploads.hasActiveImportInto(listId)) {
+                customers.finishFirstLoad(listId);
+                LOG.info("Finished the first load of list " + listId + ", left unfinished by a request that ended");
+            }
+        }
     }
 
     @Schedule(hour = "*", minute = "5")

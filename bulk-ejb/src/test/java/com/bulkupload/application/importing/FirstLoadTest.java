@@ -257,6 +257,30 @@ class FirstLoadTest {
     }
 
     @Test
+    void theHourlySweepFinishesAFirstLoadNoImportIsComingToAndLeavesARunningOneAlone() throws IOException {
+        Account running = account();
+        ImportJob loading = job(running);
+        apply(loading, db.inTransaction(() -> writer.keysOf(loading, ROWS)), 1, List.of(List.of("c1", "", "a@x.com", "Ann", "")));
+        Account abandoned = account();
+        ImportJob failed = job(abandoned);
+        apply(failed, db.inTransaction(() -> writer.keysOf(failed, ROWS)), 1, List.of(List.of("c1", "", "b@x.com", "Bob", "")));
+        db.inTransaction(() -> {
+            db.uploads.find(failed.requestId()).orElseThrow().fail(com.bulkupload.domain.model.error.ErrorCode.INTERNAL_ERROR, null,
+                    T0.plusSeconds(3));
+            return null;
+        });
+
+        var maintenance = com.bulkupload.application.maintenance.MaintenanceTestWiring.maintenance(db, Clock.fixed(T0, ZoneOffset.UTC));
+        db.inTransaction(() -> {
+            maintenance.finishAbandonedFirstLoads();
+            return null;
+        });
+        assertEquals("attached", table(abandoned.listId()));
+        assertEquals(Map.of("b@x.com", "Bob"), read(abandoned.listId()), "what the failed request committed is in its list");
+        assertEquals("bare", table(running.listId()), "a load whose import runs is its import's to finish");
+    }
+
+    @Test
     void smallImportsAndBulkFilesWriteIntoTheListsTableAttachedFromTheStart() throws IOException {
         Account account = account();
         ImportJob job = job(account);

@@ -15,6 +15,7 @@ public final class MaintenanceTestWiring {
         UploadMaintenance maintenance = new UploadMaintenance();
         maintenance.uploads = db.uploads;
         maintenance.tenants = db.tenants;
+        maintenance.customers = new com.bulkupload.infrastructure.persistence.jpa.JpaCustomerRepository(db.em);
         maintenance.clock = SharedClock.of(clock);
         maintenance.settings = com.bulkupload.application.BulkSettings.of(java.util.Map.of());
         maintenance.throttle = new com.bulkupload.application.identity.TokenRequestThrottle(maintenance.settings, db.tenants,

@@ -42,6 +42,9 @@ public interface CustomerRepository {
     /** Finishes the list's first load, if one is unfinished: builds its indexes and makes its customers readable. */
     void finishFirstLoad(Long listId);
 
+    /** The lists whose first load is unfinished (running, or left by a request that ended without finishing it). */
+    List<Long> listsWithUnfinishedFirstLoads();
+
     /** Deletes the list's customers (every partition) that the request did not write last; how many. */
     int deleteNotWrittenBy(Long listId, String requestId);
 

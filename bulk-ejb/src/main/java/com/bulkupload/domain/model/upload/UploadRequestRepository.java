@@ -47,6 +47,9 @@ public interface UploadRequestRepository {
     /** Requests FileUploaded: files waiting for an import slot. */
     long countWaitingImports();
 
+    /** Whether a request into the list is FileUploaded or InProgress: an import of it is coming or running. */
+    boolean hasActiveImportInto(Long listId);
+
     /** Requests FileUploaded or InProgress whose last sign of life is older than the instant. */
     List<UploadRequest> findStalledImports(Instant before, int max);
 

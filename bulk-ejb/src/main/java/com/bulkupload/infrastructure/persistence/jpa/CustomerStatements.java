@@ -154,6 +154,11 @@ class CustomerStatements {
     void finishFirstLoad(Connection connection, Long listId) throws SQLException {
     }
 
+    /** The lists with an unfinished first load. */
+    List<Long> listsWithUnfinishedFirstLoads(Connection connection) throws SQLException {
+        return List.of();
+    }
+
     final long[] allocateIds(Connection connection, int count) throws SQLException {
         long[] ids = new long[count];
         int n = 0;

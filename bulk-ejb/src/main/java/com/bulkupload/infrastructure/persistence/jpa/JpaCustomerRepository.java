@@ -88,6 +88,11 @@ public class JpaCustomerRepository implements CustomerRepository {
     }
 
     @Override
+    public List<Long> listsWithUnfinishedFirstLoads() {
+        return work(connection -> statements(connection).listsWithUnfinishedFirstLoads(connection));
+    }
+
+    @Override
     public void finishFirstLoad(Long listId) {
         work(connection -> {
             statements(connection).finishFirstLoad(connection, listId);

@@ -187,6 +187,14 @@ public class JpaUploadRequestRepository implements UploadRequestRepository {
     }
 
     @Override
+    public boolean hasActiveImportInto(Long listId) {
+        return !em.createQuery("select r.requestId from UploadRequest r where r.target.customerListId = :list and r.status in :active",
+                        Object.class)
+                .setParameter("list", listId).setParameter("active", List.of(RequestStatus.FileUploaded, RequestStatus.InProgress))
+                .setMaxResults(1).getResultList().isEmpty();
+    }
+
+    @Override
     public List<UploadRequest> findStalledImports(Instant before, int max) {
         return em.createQuery("select r from UploadRequest r where (r.status = :uploaded and coalesce(r.progress.heartbeatAt, r.file.uploadedAt) < :before)"
                         + " or (r.status = :running and coalesce(r.progress.heartbeatAt, r.progress.startedAt) < :before)", UploadRequest.class)

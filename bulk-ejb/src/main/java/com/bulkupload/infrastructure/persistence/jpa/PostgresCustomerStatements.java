@@ -186,6 +186,22 @@ final class PostgresCustomerStatements extends CustomerStatements {
         }
     }
 
+    /** The tables named as a list's in the schema of {@code customer} that are not its partitions. */
+    @Override
+    List<Long> listsWithUnfinishedFirstLoads(Connection connection) throws SQLException {
+        List<Long> lists = new java.util.ArrayList<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("select substr(c.relname, 11)::bigint from pg_class c"
+                     + " where c.relnamespace = (select relnamespace from pg_class where oid = 'customer'::regclass)"
+                     + " and c.relkind = 'r' and c.relname ~ '^customer_p[0-9]+$'"
+                     + " and not exists (select 1 from pg_inherits i where i.inhrelid = c.oid) order by 1")) {
+            while (rs.next()) {
+                lists.add(rs.getLong(1));
+            }
+        }
+        return lists;
+    }
+
     @Override
     void finishFirstLoad(Connection connection, Long listId) throws SQLException {
         if (!detached(connection, listId)) {
