@@ -39,13 +39,14 @@ final class PostgresCustomerStatements extends CustomerStatements {
             throws SQLException {
         Map<String, Long> found = new HashMap<>();
         boolean ids = "id".equals(column);
-        // the list's own table, so no list predicate: the planner can only take the key's index.
-        // (With "customer_list_id = ?" and statistics that did not yet know the list is large, it
-        // took the (list, id) index to return rows in id order and read the whole list for every
-        // chunk: one lookup at 100 % CPU for seconds on a 7M-row table.) By id, the primary key.
+        // the list's own table, so no list predicate, and no ORDER BY (the oldest is kept here):
+        // nothing leads the planner to the (list, id) key. With "customer_list_id = ?" and
+        // statistics that did not yet know the list is large, it took that index to return rows
+        // in id order and read the whole list for every chunk: one lookup at 100 % CPU for seconds
+        // on a 7M-row table. By id, the primary key.
         String sql = "select id, " + column + " from " + table(connection, listId) + " where "
-                + (ids ? "customer_list_id = " + listId + " and id = any(?)" : "partition_name = ? and " + column + " = any(?)")
-                + " order by id";
+                + (ids ? "customer_list_id = " + listId + " and id = any(?)" : "partition_name = ? and " + column + " = any(?)");
+        readByIndex(connection, listId);
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
             int i = 1;
             if (!ids) {
@@ -54,13 +55,62 @@ final class PostgresCustomerStatements extends CustomerStatements {
             ps.setArray(i, ids
                     ? connection.createArrayOf("bigint", keys.stream().map(Long::valueOf).toArray())
                     : connection.createArrayOf("text", keys.toArray()));
-            collect(ps, found);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    found.merge(rs.getString(2), rs.getLong(1), Math::min);
+                }
+            }
         }
         return found;
     }
 
+    /**
+     * Readies the chunk's statements on the list's table: the table has statistics, and every
+     * statement of the chunk's transaction from here on reads it through an index.
+     * <p>
+     * A table that was never analyzed is planned from its pages and the width its columns could
+     * have (here about 4,400 bytes a row: two rows a page), so a list's table being filled looked
+     * a hundred times smaller than it was: 1,200 rows for 200,000. Joined to a chunk's 5,000
+     * updates the planner then read the whole table once per update, and the crash test's Replace
+     * of 200,000 customers spent minutes on one chunk's UPDATE. So a table with rows and no
+     * statistics is analyzed once (at its second chunk: 5,000 rows, some 20 ms); from then on
+     * PostgreSQL scales what it learned to the table's current size, and autovacuum and the
+     * importer (after a big import) refresh it.
+     * <p>
+     * Every statement here finds rows by a key or an id, for which an index is right at any size,
+     * so sequential scans are off as well: the lookups stay on the key's index even when the
+     * statistics lag the table. SET LOCAL: the pooled connection gets its settings back at commit.
+     */
+    private void readByIndex(Connection connection, Long listId) throws SQLException {
+        if (!analyzed.contains(listId)) {
+            try (PreparedStatement ps = connection.prepareStatement(
+                    "select c.reltuples >= 0, pg_relation_size(c.oid) > 0 from pg_class c where c.oid = to_regclass(?)")) {
+                ps.setString(1, tableOf(listId));
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        if (!rs.getBoolean(1) && rs.getBoolean(2)) {
+                            try (Statement statement = connection.createStatement()) {
+                                statement.execute("analyze (skip_locked) " + tableOf(listId));
+                            }
+                            analyzed.add(listId);
+                        } else if (rs.getBoolean(1)) {
+                            analyzed.add(listId);
+                        }
+                    }
+                }
+            }
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("set local enable_seqscan = off");
+        }
+    }
+
+    /** The lists whose table has statistics: once analyzed, a table keeps them (refreshed, never dropped). */
+    private final Set<Long> analyzed = ConcurrentHashMap.newKeySet();
+
     @Override
     Map<String, Long> confirmIds(Connection connection, Long listId, String column, Map<String, Long> candidates) throws SQLException {
+        readByIndex(connection, listId);
         Map<Long, String> keysById = new HashMap<>();
         String sql = "select id, " + column + " from " + table(connection, listId) + " where customer_list_id = " + listId
                 + " and id = any(?)";
@@ -246,6 +296,7 @@ final class PostgresCustomerStatements extends CustomerStatements {
 
     @Override
     void delete(Connection connection, Long listId, List<Long> ids) throws SQLException {
+        readByIndex(connection, listId);
         try (PreparedStatement ps = connection.prepareStatement("delete from " + table(connection, listId) + " where customer_list_id = "
                 + listId + " and id = any(?)")) {
             ps.setArray(1, connection.createArrayOf("bigint", ids.toArray()));
@@ -367,12 +418,13 @@ final class PostgresCustomerStatements extends CustomerStatements {
      * planner chose a hash join over a sequential scan of the whole table for every chunk: 3M
      * updates into a list of 3M took 58 s of UPDATE, a 1.6 s scan per chunk of 20,000
      * (auto_explain). Index lookups by primary key are right for any chunk size, so hash and merge
-     * joins are off for the rest of this chunk's transaction (SET LOCAL: the pooled connection gets
-     * its settings back at commit); nothing that follows in it joins (the COPY of new customers,
-     * the request's own row).
+     * joins, and sequential scans ({@link #readByIndex}), are off for the rest of this chunk's
+     * transaction (SET LOCAL: the pooled connection gets its settings back at commit); nothing
+     * that follows in it joins (the COPY of new customers, the request's own row).
      */
     @Override
     void update(Connection connection, CustomerChanges.NetChanges changes) throws SQLException {
+        readByIndex(connection, changes.listId());
         try (Statement statement = connection.createStatement()) {
             statement.execute("set local enable_hashjoin = off");
             statement.execute("set local enable_mergejoin = off");
