@@ -18,23 +18,16 @@ import com.bulkupload.domain.model.upload.Protocol;
 import com.bulkupload.domain.model.upload.RequestStatus;
 import com.bulkupload.domain.model.upload.UploadRequest;
 import com.bulkupload.domain.model.upload.UploadHeader;
-import com.bulkupload.infrastructure.files.CsvResultLines;
 import com.bulkupload.infrastructure.persistence.jpa.JpaCustomerRepository;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -97,28 +90,8 @@ class CustomerChunkWriterTest {
 
     /** Applies the rows as one chunk and returns the result lines it wrote: Row, Result, CustomerId, ErrorCode. */
     private List<String> apply(ImportJob job, List<List<String>> records) throws IOException {
-        RowProcessor processor = new RowProcessor(HEADER.names(), job.lookupField());
-        List<ImportRow> rows = new ArrayList<>();
-        long row = 1;
-        for (List<String> fields : records) {
-            rows.add(processor.process(++row, fields));
-        }
-        Path file = dir.resolve(job.requestId() + "-" + System.nanoTime() + ".csv");
-        try (ResultFile results = ResultFile.open(new CsvResultLines(), file, file, job, HEADER, ResultLayout.BING_CSV)) {
-            db.inTransaction(() -> {
-                writer.write(new ImportChunk(job, HEADER, rows, rows.size(), results,
-                        keys.computeIfAbsent(job.requestId(), id -> writer.keysOf(job, 1000))));
-                return null;
-            });
-        }
-        List<String> lines = new ArrayList<>();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            reader.skip(1); // BOM
-            for (CSVRecord record : CSVFormat.RFC4180.builder().setHeader().get().parse(reader)) {
-                lines.add(record.get("Row") + " " + record.get("Result") + " " + record.get("CustomerId") + " " + record.get("ErrorCode"));
-            }
-        }
-        return lines;
+        return ImportingTestWiring.writeChunk(db, writer, job, HEADER, () -> keys.computeIfAbsent(job.requestId(), id -> writer.keysOf(job, 1000)),
+                records.size(), records, dir);
     }
 
     private Map<String, String> list() {

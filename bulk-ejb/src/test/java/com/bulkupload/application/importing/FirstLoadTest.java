@@ -16,22 +16,15 @@ import com.bulkupload.domain.model.customer.CustomerRepository;
 import com.bulkupload.domain.model.upload.Protocol;
 import com.bulkupload.domain.model.upload.RequestStatus;
 import com.bulkupload.domain.model.upload.UploadHeader;
-import com.bulkupload.infrastructure.files.CsvResultLines;
 import com.bulkupload.infrastructure.persistence.jpa.JpaCustomerRepository;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
 import org.hibernate.Session;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -104,27 +97,7 @@ class FirstLoadTest {
 
     /** One chunk of the import, ending at record {@code recordsDone}; the result lines: Row, Result, CustomerId, ErrorCode. */
     private List<String> apply(ImportJob job, ImportedKeys keys, long recordsDone, List<List<String>> records) throws IOException {
-        RowProcessor processor = new RowProcessor(HEADER.names(), job.lookupField());
-        List<ImportRow> rows = new ArrayList<>();
-        long row = 1;
-        for (List<String> fields : records) {
-            rows.add(processor.process(++row, fields));
-        }
-        Path file = dir.resolve(job.requestId() + "-" + System.nanoTime() + ".csv");
-        try (ResultFile results = ResultFile.open(new CsvResultLines(), file, file, job, HEADER, ResultLayout.BING_CSV)) {
-            db.inTransaction(() -> {
-                writer.write(new ImportChunk(job, HEADER, rows, recordsDone, results, keys));
-                return null;
-            });
-        }
-        List<String> lines = new ArrayList<>();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            reader.skip(1); // BOM
-            for (CSVRecord record : CSVFormat.RFC4180.builder().setHeader().get().parse(reader)) {
-                lines.add(record.get("Row") + " " + record.get("Result") + " " + record.get("CustomerId") + " " + record.get("ErrorCode"));
-            }
-        }
-        return lines;
+        return ImportingTestWiring.writeChunk(db, writer, job, HEADER, () -> keys, recordsDone, records, dir);
     }
 
     /** The list as every reader sees it (through {@code customer}): email to first name. */
