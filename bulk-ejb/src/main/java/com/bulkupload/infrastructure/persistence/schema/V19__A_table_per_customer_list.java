@@ -2,10 +2,12 @@ package com.bulkupload.infrastructure.persistence.schema;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.Savepoint;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Logger;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 
@@ -30,6 +32,8 @@ import org.flywaydb.core.api.migration.Context;
  * H2 keeps one table: the embedded default's lists are small and it has no partitions.
  */
 public class V19__A_table_per_customer_list extends BaseJavaMigration {
+
+    private static final Logger LOG = Logger.getLogger(V19__A_table_per_customer_list.class.getName());
 
     @Override
     public void migrate(Context context) throws SQLException {
@@ -72,7 +76,17 @@ public class V19__A_table_per_customer_list extends BaseJavaMigration {
                 rs.next();
                 database = rs.getString(1);
             }
-            statement.execute("ALTER ROLE CURRENT_USER IN DATABASE " + database + " SET plan_cache_mode = force_custom_plan");
+            // a role may set its own defaults; where the server's role may not, the upgrade goes on
+            // and says what the operator should set (docs/operations.md)
+            Savepoint before = connection.setSavepoint();
+            try {
+                statement.execute("ALTER ROLE CURRENT_USER IN DATABASE " + database + " SET plan_cache_mode = force_custom_plan");
+                connection.releaseSavepoint(before);
+            } catch (SQLException e) {
+                connection.rollback(before);
+                LOG.warning("Could not set plan_cache_mode = force_custom_plan for the server's role (" + e.getMessage()
+                        + "); set it for the role or the database: with many lists, generic plans lock every list's table");
+            }
             statement.execute("SET plan_cache_mode = force_custom_plan");
         }
     }
