@@ -336,8 +336,9 @@ public final class BulkApi {
 
     public static Reply send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(60)).build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpRequest sent = request.timeout(Duration.ofSeconds(60)).build();
+            HttpResponse<String> response = HTTP.send(sent, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            ResponseContract.check(sent.method(), sent.uri(), response);
             JsonNode json = null;
             String type = response.headers().firstValue("Content-Type").orElse("");
             if (type.startsWith("application/json") && !response.body().isEmpty()) {

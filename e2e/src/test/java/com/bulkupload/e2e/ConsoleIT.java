@@ -328,6 +328,29 @@ class ConsoleIT {
         assertEquals("{}", String.valueOf(browser.executeScript("return JSON.stringify(sessionStorage)")));
     }
 
+    /**
+     * The API reference (Swagger UI from its webjar, on /openapi.json) is linked from the console,
+     * renders every tag's operations and sends a call, all under the console's Content-Security-Policy:
+     * a refused script, style or connection would be a browser error, which {@link #noJavaScriptErrors} fails.
+     */
+    @Test
+    @Order(11)
+    void theApiReferenceLinkedFromTheConsoleRendersTheServedDocumentAndTriesACallUnderTheConsolePolicy() {
+        browser.get(BulkApi.BASE + "/console/");
+        waiting.until(ExpectedConditions.elementToBeClickable(By.linkText("API reference"))).click();
+        waiting.until(ExpectedConditions.visibilityOfElementLocated(By.id("operations-Bulk-getBulkUploadStatus")));
+        assertTrue(browser.findElement(By.cssSelector(".swagger-ui .info .title")).getText().startsWith("Bulk customer-data upload service"));
+        for (String operation : List.of("Identity-requestToken", "Files-uploadFile", "Reads-listCustomers", "Reads-previewUpload", "Admin-createClient")) {
+            assertTrue(browser.findElement(By.id("operations-" + operation)).isDisplayed(), operation);
+        }
+        browser.findElement(By.cssSelector("#operations-Service-health .opblock-summary-control")).click();
+        waiting.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#operations-Service-health .try-out__btn"))).click();
+        waiting.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#operations-Service-health .execute"))).click();
+        waiting.until(d -> d.findElement(By.cssSelector("#operations-Service-health .live-responses-table tbody .response-col_status"))
+                .getText().trim().equals("200"));
+        snap("api-reference");
+    }
+
     private void signIn(String clientId, String secret) {
         WebElement id = browser.findElement(By.id("client-id"));
         id.clear();

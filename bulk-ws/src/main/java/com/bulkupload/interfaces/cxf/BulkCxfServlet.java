@@ -30,6 +30,8 @@ import com.bulkupload.interfaces.json.CustomerListResource;
 import com.bulkupload.interfaces.json.UploadListResource;
 import com.bulkupload.interfaces.marketo.MarketoBulkImportResource;
 import com.bulkupload.interfaces.marketo.MarketoErrorMapper;
+import com.bulkupload.interfaces.openapi.OpenApiDocument;
+import com.bulkupload.interfaces.openapi.OpenApiResource;
 import com.bulkupload.interfaces.soap.BulkSoapEndpoint;
 import com.bulkupload.interfaces.soap.SoapAuthenticationInterceptor;
 import com.bulkupload.interfaces.soap.SoapFaultInterceptor;
@@ -211,6 +213,9 @@ public class BulkCxfServlet extends CXFNonSpringServlet {
         publish(bus, "/", List.of(new AlibabaRpcResource(signedRequests, customerQueries, files, requests, links)), new AlibabaErrorMapper());
         publish(bus, "/health", List.of(new HealthResource(health)),
                 new ApiExceptionMapper(ApiExceptionMapper.OWN_STATUS, true));
+        OpenApiDocument openApi = OpenApiDocument.load();
+        publish(bus, "/openapi.json", List.of(OpenApiResource.json(openApi)), new ApiExceptionMapper(ApiExceptionMapper.OWN_STATUS, true));
+        publish(bus, "/openapi.yaml", List.of(OpenApiResource.yaml(openApi)), new ApiExceptionMapper(ApiExceptionMapper.OWN_STATUS, true));
     }
 
     private static void publish(Bus bus, String address, List<Object> resources, Object... providers) {

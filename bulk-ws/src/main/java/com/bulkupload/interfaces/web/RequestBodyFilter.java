@@ -1,6 +1,8 @@
 package com.bulkupload.interfaces.web;
 
 import com.bulkupload.application.BulkSettings;
+import com.bulkupload.application.requests.OperationErrorView;
+import com.bulkupload.domain.model.error.ErrorCode;
 import jakarta.inject.Inject;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
@@ -15,7 +17,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 
@@ -66,7 +67,7 @@ public class RequestBodyFilter extends HttpFilter {
             return;
         }
         if (request.getContentLengthLong() > maxBytes) {
-            refuseTooLarge(response);
+            refuseTooLarge(request, response);
             return;
         }
         // the common case, a small body that came with its headers: taken as it is, without the
@@ -105,17 +106,18 @@ public class RequestBodyFilter extends HttpFilter {
         return declaredLength > 0 || chunked;
     }
 
-    private void refuseTooLarge(HttpServletResponse response) throws IOException {
-        refuse(response, 413, "The request body is over " + maxBytes + " bytes.");
+    private void refuseTooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        refuse(request, response, 413, "The request body is over " + maxBytes + " bytes.");
     }
 
     /** Answers and closes: the rest of the body is never read, so the connection cannot be used again. */
-    static void refuse(HttpServletResponse response, int status, String message) throws IOException {
+    static void refuse(HttpServletRequest request, HttpServletResponse response, int status, String details) throws IOException {
         response.setStatus(status);
         response.setHeader("Connection", "close");
         response.setContentType("application/json");
-        String json = "{\"Code\":100,\"ErrorCode\":\"NullRequest\",\"Message\":\"" + message + "\"}";
-        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        // the error body of every API of ours (CONTRACT §4, openapi.yaml's ApiFaultDetail)
+        byte[] bytes = JsonMapping.MAPPER.writeValueAsBytes(ApiErrors.ApiFaultDetail.of(TrackingIdFilter.of(request),
+                OperationErrorView.of(ErrorCode.NULL_REQUEST, details)));
         response.setContentLength(bytes.length);
         response.getOutputStream().write(bytes);
     }
@@ -145,7 +147,7 @@ public class RequestBodyFilter extends HttpFilter {
                 }
                 body.write(chunk, 0, n);
                 if (body.size() > maxBytes && settled.compareAndSet(false, true)) {
-                    refuseTooLarge((HttpServletResponse) async.getResponse());
+                    refuseTooLarge((HttpServletRequest) async.getRequest(), (HttpServletResponse) async.getResponse());
                     async.complete();
                     return;
                 }
@@ -175,7 +177,7 @@ public class RequestBodyFilter extends HttpFilter {
                 org.jboss.logging.MDC.put(TrackingIdFilter.HEADER, TrackingIdFilter.of((HttpServletRequest) async.getRequest()));
                 LOG.info(() -> "A request body was not whole within " + deadlineMillis + " ms (" + body.size()
                         + " bytes so far): answered 408 and closed");
-                refuse((HttpServletResponse) async.getResponse(), 408,
+                refuse((HttpServletRequest) async.getRequest(), (HttpServletResponse) async.getResponse(), 408,
                         "The request body did not arrive within " + deadlineMillis / 1000 + " seconds.");
                 async.complete();
                 org.jboss.logging.MDC.remove(TrackingIdFilter.HEADER);
