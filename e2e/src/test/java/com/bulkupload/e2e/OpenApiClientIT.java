@@ -116,11 +116,21 @@ class OpenApiClientIT {
             assertTrue(csv.contains("not-an-email,Cy,,4,Failed"), csv);
         }
 
+        // a clean file goes to Completed, and its ErrorsOnly result file holds the header alone
+        GetBulkUploadUrlResponse clean = bulk.getBulkUploadUrl(new GetBulkUploadUrlRequest().accountId(account.getAccountId()));
+        Path cleanFile = Files.createTempFile("openapi-client-clean-", ".csv");
+        Files.writeString(cleanFile, "Email,FirstName\nfay@example.com,Fay\n", StandardCharsets.UTF_8);
+        files.uploadFile(clean.getRequestId(), cleanFile.toFile(), "UTF-8");
+        GetBulkUploadStatusResponse completed = awaitFinal(bulk, clean.getRequestId());
+        assertEquals(RequestStatus.COMPLETED, completed.getRequestStatus(), completed.toString());
+        assertNull(completed.getErrors(), "no errors: null, as Microsoft's REST API answers");
+        assertEquals(1L, completed.getRowsProcessed());
+
         ReadsApi reads = new ReadsApi(api);
         assertEquals(account.getAccountId(), reads.listAccounts().getAccounts().get(0).getAccountId());
         CustomerList list = reads.listCustomerLists().getCustomerLists().stream()
                 .filter(l -> l.getCustomerListId().equals(account.getDefaultCustomerListId())).findFirst().orElseThrow();
-        assertEquals(3L, list.getCustomerCount());
+        assertEquals(4L, list.getCustomerCount());
         List<Customer> customers = reads.listCustomers(list.getCustomerListId(), 2, null, null, null, null, null).getCustomers();
         assertEquals(2, customers.size());
         Customer dee = reads.listCustomers(list.getCustomerListId(), null, null, null, "+8613800000004", null, null).getCustomers().get(0);
