@@ -69,6 +69,7 @@ public class JpaAnalysisTaskRepository implements AnalysisTaskRepository {
     public CrowdProfile profile(Long customerListId, Instant now) {
         // one pass over the list for the counts (conditional aggregates), one grouped query each
         // for countries and cities: the database does the work, nothing per customer comes back
+        CustomerTablePlans.forValues(em);
         Object[] counts = em.createQuery("select count(c), count(c.email), count(c.phone),"
                         + " sum(case when c.updatedAt >= :week then 1 else 0 end),"
                         + " sum(case when c.updatedAt >= :month then 1 else 0 end)"

@@ -67,6 +67,7 @@ public class JpaCustomerListRepository implements CustomerListRepository {
 
     @Override
     public void delete(CustomerList list) {
+        CustomerTablePlans.forValues(em);
         em.createQuery("delete from Customer c where c.customerListId = :list").setParameter("list", list.id()).executeUpdate();
         em.remove(list);
     }

@@ -48,6 +48,7 @@ public class JpaCustomerRepository implements CustomerRepository {
 
     @Override
     public boolean isEmpty(Long listId) {
+        CustomerTablePlans.forValues(em);
         return em.createQuery("select c.id from Customer c where c.customerListId = :list", Long.class)
                 .setParameter("list", listId).setMaxResults(1).getResultList().isEmpty();
     }
@@ -102,6 +103,7 @@ public class JpaCustomerRepository implements CustomerRepository {
 
     @Override
     public int deleteNotWrittenBy(Long listId, String requestId) {
+        CustomerTablePlans.forValues(em);
         return em.createQuery("delete from Customer c where c.customerListId = :list and c.updatedByRequest <> :request")
                 .setParameter("list", listId).setParameter("request", requestId).executeUpdate();
     }
@@ -169,6 +171,7 @@ public class JpaCustomerRepository implements CustomerRepository {
         // ordered by both columns of the (list, id) index although the list is fixed: H2 then reads
         // the page in index order and stops after it ("index sorted"); ordered by id alone it sorts
         // the rest of the list for every page (800 ms a page at 100k customers, 17x slower)
+        CustomerTablePlans.forValues(em);
         TypedQuery<Customer> query = em.createQuery(jpql.append(" order by c.customerListId, c.id").toString(), Customer.class);
         parameters.forEach(query::setParameter);
         return query.setMaxResults(size).getResultList();
@@ -180,6 +183,7 @@ public class JpaCustomerRepository implements CustomerRepository {
         if (listIds.isEmpty()) {
             return counts;
         }
+        CustomerTablePlans.forValues(em);
         for (Object[] row : em.createQuery("select c.customerListId, count(c) from Customer c where c.customerListId in :lists"
                 + " group by c.customerListId", Object[].class).setParameter("lists", listIds).getResultList()) {
             counts.put((Long) row[0], (Long) row[1]);

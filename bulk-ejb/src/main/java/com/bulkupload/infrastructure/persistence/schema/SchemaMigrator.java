@@ -30,7 +30,8 @@ public final class SchemaMigrator {
                 .baselineVersion("0")
                 .javaMigrations(new V3__Customer_without_list_foreign_key(), new V5__Batch_ids_and_declared_formats(),
                         new V11__Customer_keys_compared_as_bytes(), new V12__Email_hashes_and_customer_list_records(),
-                        new V13__Full_names(), new V14__Column_mappings(), new V15__Read_formats(), new V16__Import_claims(), new V19__A_table_per_customer_list())
+                        new V13__Full_names(), new V14__Column_mappings(), new V15__Read_formats(), new V16__Import_claims(), new V19__A_table_per_customer_list(),
+                        new V20__Custom_plans_only_for_customer_queries())
                 .load()
                 .migrate();
     }
