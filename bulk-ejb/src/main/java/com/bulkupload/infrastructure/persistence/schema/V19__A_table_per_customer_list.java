@@ -2,7 +2,6 @@ package com.bulkupload.infrastructure.persistence.schema;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
-import java.sql.Savepoint;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -72,22 +71,8 @@ public class V19__A_table_per_customer_list extends BaseJavaMigration {
             }
             statement.execute("DROP TABLE customer_before_v19");
 
-            String database;
-            try (ResultSet rs = statement.executeQuery("SELECT quote_ident(current_database())")) {
-                rs.next();
-                database = rs.getString(1);
-            }
-            // a role may set its own defaults; where the server's role may not, the upgrade goes on
-            // and says what the operator should set (docs/operations.md)
-            Savepoint before = connection.setSavepoint();
-            try {
-                statement.execute("ALTER ROLE CURRENT_USER IN DATABASE " + database + " SET plan_cache_mode = force_custom_plan");
-                connection.releaseSavepoint(before);
-            } catch (SQLException e) {
-                connection.rollback(before);
-                LOG.warning("Could not set plan_cache_mode = force_custom_plan for the server's role (" + e.getMessage()
-                        + "); set it for the role or the database: with many lists, generic plans lock every list's table");
-            }
+            RoleDefault.change(connection, "SET plan_cache_mode = force_custom_plan", LOG,
+                    "Could not set plan_cache_mode = force_custom_plan for the server's role (%s); set it for the role or the database: with many lists, generic plans lock every list's table");
             statement.execute("SET plan_cache_mode = force_custom_plan");
         }
     }

@@ -1,9 +1,7 @@
 package com.bulkupload.infrastructure.persistence.schema;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.logging.Logger;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
@@ -26,21 +24,9 @@ public class V20__Custom_plans_only_for_customer_queries extends BaseJavaMigrati
         if (!"PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())) {
             return;
         }
+        RoleDefault.change(connection, "RESET plan_cache_mode", LOG,
+                "Could not reset plan_cache_mode for the server's role (%s); if it is force_custom_plan, RESET it: status calls are faster without it");
         try (Statement statement = connection.createStatement()) {
-            String database;
-            try (ResultSet rs = statement.executeQuery("SELECT quote_ident(current_database())")) {
-                rs.next();
-                database = rs.getString(1);
-            }
-            Savepoint before = connection.setSavepoint();
-            try {
-                statement.execute("ALTER ROLE CURRENT_USER IN DATABASE " + database + " RESET plan_cache_mode");
-                connection.releaseSavepoint(before);
-            } catch (SQLException e) {
-                connection.rollback(before);
-                LOG.warning("Could not reset plan_cache_mode for the server's role (" + e.getMessage()
-                        + "); if it is force_custom_plan, RESET it: status calls are faster without it");
-            }
             statement.execute("RESET plan_cache_mode");
         }
     }
