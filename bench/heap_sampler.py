@@ -8,7 +8,7 @@ Prints `epoch-seconds heap-KB rss-KB` a line. Heap used is what jstat reports in
 eden and old generation (S0U + S1U + EU + OU), young garbage included. Ends when the server does.
 
 Why one jstat and not one a sample: jstat is itself a Java program, and starting it twice a second
-cost about 0.35 s of CPU a start, some 15 % of this two-core machine taken from the server it
+cost about 0.35 s of CPU a start, about 14 % of this two-core machine taken from the server it
 measured (bench/README.md, "The sampler").
 """
 import signal

@@ -80,7 +80,8 @@ public final class TestDatabase implements AutoCloseable {
         return new TestDatabase(schema, dataSource);
     }
 
-    private static PGSimpleDataSource postgres() {
+    /** The real PostgreSQL of the test run (127.0.0.1:5432, database {@code test}), in its default schema. */
+    public static PGSimpleDataSource postgres() {
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         dataSource.setURL("jdbc:postgresql://127.0.0.1:5432/test");
         dataSource.setUser("postgres");

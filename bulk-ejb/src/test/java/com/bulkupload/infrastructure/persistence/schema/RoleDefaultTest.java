@@ -3,6 +3,7 @@ package com.bulkupload.infrastructure.persistence.schema;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.bulkupload.application.TestDatabase;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,7 +14,6 @@ import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /** On the real PostgreSQL: a role default the database refuses warns, and the migration's transaction goes on. */
 class RoleDefaultTest {
@@ -37,7 +37,7 @@ class RoleDefaultTest {
             public void close() {
             }
         });
-        try (Connection connection = postgres()) {
+        try (Connection connection = TestDatabase.postgres().getConnection()) {
             connection.setAutoCommit(false);
             // a parameter that does not exist is refused to every role, superusers too
             RoleDefault.change(connection, "SET bulk_no_such_parameter_ = 1", log, "refused (%s); set it by hand");
@@ -49,12 +49,5 @@ class RoleDefaultTest {
         }
         assertEquals(1, warnings.size());
         assertTrue(warnings.get(0).startsWith("refused (ERROR:") && warnings.get(0).endsWith("); set it by hand"), warnings.get(0));
-    }
-
-    private static Connection postgres() throws SQLException {
-        PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setURL("jdbc:postgresql://127.0.0.1:5432/test");
-        dataSource.setUser("postgres");
-        return dataSource.getConnection();
     }
 }

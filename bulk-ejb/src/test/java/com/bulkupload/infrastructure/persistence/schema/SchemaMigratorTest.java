@@ -3,6 +3,7 @@ package com.bulkupload.infrastructure.persistence.schema;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.bulkupload.application.TestDatabase;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -151,9 +152,7 @@ class SchemaMigratorTest {
     @Test
     void v19MovesEveryListsCustomersIntoATableOfItsOwnOnPostgreSQL() throws SQLException {
         String schema = "v19_test_" + UUID.randomUUID().toString().substring(0, 8);
-        PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setURL("jdbc:postgresql://127.0.0.1:5432/test");
-        dataSource.setUser("postgres");
+        PGSimpleDataSource dataSource = TestDatabase.postgres();
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("CREATE SCHEMA " + schema);
         }
