@@ -1,8 +1,11 @@
 package com.bulkupload.interfaces.web;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class ApiCallThreadsTest {
@@ -30,5 +33,18 @@ class ApiCallThreadsTest {
         assertFalse(ApiCallThreads.isApiCall("POST", "/x/../files/uploads/abc", 1_000_000, false, null));
         assertFalse(ApiCallThreads.isApiCall("POST", "/Bulk/./v13/BulkUploadStatus/Query", 40, false, null));
         assertFalse(ApiCallThreads.isApiCall("POST", "/x/%2E%2E/files/uploads/abc", 1_000_000, false, null));
+    }
+
+    @Test
+    void apiCallsRunAtAPriorityAboveTheImports() throws Exception {
+        ExecutorService pool = ApiCallThreads.newPool(2);
+        try {
+            Thread thread = pool.submit(Thread::currentThread).get(10, TimeUnit.SECONDS);
+            assertEquals(Thread.MAX_PRIORITY, thread.getPriority(), "where priorities reach the OS, a call outranks an import");
+            assertTrue(thread.isDaemon());
+            assertTrue(thread.getName().startsWith("api-call-"));
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }
