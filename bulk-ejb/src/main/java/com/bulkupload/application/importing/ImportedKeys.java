@@ -39,8 +39,8 @@ public final class ImportedKeys {
 
     private static final double FALSE_POSITIVES = 0.01;
 
-    private final BloomFilter<?> written;
-    private final WrittenIds ids;
+    private volatile BloomFilter<?> written;
+    private volatile WrittenIds ids;
     private final boolean firstLoad;
 
     private ImportedKeys(Shape shape, WrittenIds ids, boolean firstLoad) {
@@ -80,6 +80,8 @@ public final class ImportedKeys {
 
     /** {@link #NOT_THERE}, {@link #LOOK_UP}, or the id this import wrote the key as (to be confirmed). */
     long candidate(String key) {
+        WrittenIds ids = this.ids;
+        BloomFilter<?> written = this.written;
         if (ids != null) {
             long id = ids.get(hash(key)[0]);
             return id == 0 ? NOT_THERE : id;
@@ -92,11 +94,31 @@ public final class ImportedKeys {
 
     /** The key is now in the list as this customer. */
     void written(String key, long id) {
+        WrittenIds ids = this.ids;
+        BloomFilter<?> written = this.written;
         if (ids != null) {
             ids.put(hash(key)[0], id);
         } else if (written != null) {
             written.merge(hasher(hash(key)));
         }
+    }
+
+    /**
+     * The import has ended: what it remembered of its keys is let go now, not when the last
+     * object that points here is collected. The container's asynchronous thread keeps its last
+     * call's arguments, the last chunk and with it this record, until it runs another call: after
+     * a 1M first load that was 22 MB of the heap for as long as the node imported nothing else
+     * (docs/performance-profile.md, "The import's heap"). Every key is looked up from here on,
+     * which is always right.
+     */
+    void release() {
+        ids = null;
+        written = null;
+    }
+
+    /** The id record of a first load, for tests. */
+    WrittenIds writtenIds() {
+        return ids;
     }
 
     private static long[] hash(String key) {
@@ -108,8 +130,11 @@ public final class ImportedKeys {
     }
 
     /**
-     * Customer ids by key hash: open addressing over two arrays, filled to at most three quarters
-     * (it doubles past that; the row count makes that rare). 0 is "no id": customer ids start at 1.
+     * Customer ids by key hash: open addressing over two arrays, filled to at most three quarters.
+     * Sized for the file's rows, it never grows for them: a table that doubled at its last row
+     * held 43 MB instead of 21 for 1M rows, and 192 MB at once while it copied for 3M
+     * (docs/performance-profile.md, "The import's heap"). More keys than rows (a file that grew
+     * between the scan and the import) still fit: it doubles past three quarters.
      */
     static final class WrittenIds {
         private long[] hashes;
@@ -120,6 +145,11 @@ public final class ImportedKeys {
             int slots = (int) Math.min(1 << 30, Math.max(16, rows + rows / 3 + 1));
             hashes = new long[slots];
             ids = new long[slots];
+        }
+
+        /** How many keys the table has room for: a quarter of its slots stay empty, so that a probe ends soon. */
+        int capacity() {
+            return (int) (hashes.length * 3L / 4);
         }
 
         long get(long hash) {
@@ -145,7 +175,7 @@ public final class ImportedKeys {
             }
             hashes[i] = h;
             ids[i] = id;
-            if (size > hashes.length / 4 * 3) {
+            if (size > capacity()) {
                 grow();
             }
         }

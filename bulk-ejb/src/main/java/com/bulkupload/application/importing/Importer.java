@@ -112,13 +112,19 @@ public class Importer {
             }
             long scanned = System.nanoTime();
             ImportedKeys keys = chunks.keysOf(job, rows);
-            // this claim's own result file: a taken-over importer that wakes up writes only to its
-            // own, which nothing reads (it starts with the lines the last committed claim wrote)
-            ImportTimeline timeline = pipeline.apply(job, file, storage.result(requestId, job.resultClaim()),
-                    storage.result(requestId, job.claim()), keys, chunks::writeAsync);
+            ImportTimeline timeline;
+            try {
+                // this claim's own result file: a taken-over importer that wakes up writes only to its
+                // own, which nothing reads (it starts with the lines the last committed claim wrote)
+                timeline = pipeline.apply(job, file, storage.result(requestId, job.resultClaim()),
+                        storage.result(requestId, job.claim()), keys, chunks::writeAsync);
+            } finally {
+                keys.release();
+            }
             long loaded = System.nanoTime();
             if (keys.firstLoad()) {
                 // before the request completes: a crash in between resumes the import, which finishes it
+                chunks.indexFirstLoad(job.customerListId());
                 chunks.finishFirstLoad(job);
             }
             long finished = System.nanoTime();

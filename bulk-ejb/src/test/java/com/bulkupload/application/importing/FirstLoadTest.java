@@ -188,6 +188,31 @@ class FirstLoadTest {
     }
 
     @Test
+    void lookupIndexesBuiltAheadOfTheAttachOneByOneAreTheOnesTheAttachTakes() throws IOException {
+        Account account = account();
+        ImportJob job = job(account);
+        ImportedKeys keys = db.inTransaction(() -> writer.keysOf(job, ROWS));
+        apply(job, keys, 2, List.of(List.of("c1", "", "a@x.com", "Ann", ""), List.of("c2", "", "b@x.com", "Bob", "")));
+
+        db.inTransaction(() -> {
+            writer.indexFirstLoad(account.listId());
+            return null;
+        });
+        Map<String, Long> built = indexes(account.listId());
+        assertEquals("bare", table(account.listId()), "building its indexes does not make a load readable");
+        assertEquals(Map.of("(customer_list_id, id)", 1L, "(email_sha256, partition_name)", 1L, "(external_id, partition_name)", 1L,
+                "(phone, partition_name)", 1L), built, "one index a lookup field, none for Id (the primary key)");
+
+        db.inTransaction(() -> {
+            writer.finishFirstLoad(job);
+            return null;
+        });
+        assertEquals("attached", table(account.listId()));
+        assertEquals(built, indexes(account.listId()), "the attach took the indexes as they were and built none of its own");
+        assertEquals(Map.of("a@x.com", "Ann", "b@x.com", "Bob"), read(account.listId()));
+    }
+
+    @Test
     void aResumedFirstLoadLooksItsKeysUpThroughIndexesOnItsBareTableAndFinishesWhenItEnds() throws IOException {
         Account account = account();
         ImportJob job = job(account);

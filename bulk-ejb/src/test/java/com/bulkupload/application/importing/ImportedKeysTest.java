@@ -1,6 +1,7 @@
 package com.bulkupload.application.importing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -57,5 +58,32 @@ class ImportedKeysTest {
         assertEquals(6, ids.get(42));
         assertEquals(7, ids.get(42 + (1L << 40)));
         assertEquals(0, ids.get(43));
+    }
+
+    @Test
+    void aFirstLoadHoldsAsManyKeysAsTheFileHasRowsWithoutGrowing() {
+        for (long rows : new long[] {1_000, 999_999, 1_000_000, 3_000_000}) {
+            ImportedKeys keys = ImportedKeys.firstLoad(rows);
+            int capacity = keys.writtenIds().capacity();
+            for (long i = 0; i < rows; i++) {
+                keys.writtenIds().put(i * 0x9E3779B97F4A7C15L, i + 1);
+            }
+            assertEquals(capacity, keys.writtenIds().capacity(), rows + " rows fit the table made for them: it did not double");
+            assertEquals(rows, keys.writtenIds().get((rows - 1) * 0x9E3779B97F4A7C15L));
+        }
+    }
+
+    @Test
+    void anEndedImportLetsGoOfItsKeysAndLooksEveryKeyUp() {
+        ImportedKeys keys = ImportedKeys.firstLoad(10);
+        keys.written("a@x.com", 3);
+        keys.release();
+        assertNull(keys.writtenIds(), "the record is let go, whoever still points at the keys");
+        assertEquals(ImportedKeys.LOOK_UP, keys.candidate("a@x.com"), "the database answers from here on");
+        assertTrue(keys.firstLoad(), "it is still its list's first load, to be finished");
+        ImportedKeys intoEmpty = ImportedKeys.intoEmptyList(10);
+        intoEmpty.written("a@x.com", 3);
+        intoEmpty.release();
+        assertEquals(ImportedKeys.LOOK_UP, intoEmpty.candidate("b@x.com"));
     }
 }

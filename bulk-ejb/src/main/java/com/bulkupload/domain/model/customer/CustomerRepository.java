@@ -36,8 +36,12 @@ public interface CustomerRepository {
     /** The request whose first load of the list has not finished ("" if it wrote nothing yet), if any. */
     Optional<String> unfinishedFirstLoad(Long listId);
 
-    /** Gives an unfinished first load the lookup indexes: a resumed load looks every key up, as any import. */
-    void indexFirstLoad(Long listId);
+    /**
+     * Gives an unfinished first load its lookup index by this field (none for {@code Id}, which is
+     * the primary key, nor where lists share a table). One index a call, so that the indexes can
+     * be built at once, each in a transaction of its own; the attach then takes them as they are.
+     */
+    void indexFirstLoad(Long listId, LookupField field);
 
     /** Finishes the list's first load, if one is unfinished: builds its indexes and makes its customers readable. */
     void finishFirstLoad(Long listId);

@@ -146,8 +146,8 @@ class CustomerStatements {
         return null;
     }
 
-    /** Gives an unfinished first load's table the indexes its lookups need: a load that resumes looks every key up. */
-    void indexFirstLoad(Connection connection, Long listId) throws SQLException {
+    /** Gives an unfinished first load's table its lookup index on this column, as the attach would build it. */
+    void indexFirstLoad(Connection connection, Long listId, String column) throws SQLException {
     }
 
     /** Builds the rest of a first load's indexes and makes it part of the lists that are read. */

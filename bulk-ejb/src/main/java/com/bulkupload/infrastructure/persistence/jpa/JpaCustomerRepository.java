@@ -81,11 +81,11 @@ public class JpaCustomerRepository implements CustomerRepository {
     }
 
     @Override
-    public void indexFirstLoad(Long listId) {
-        work(connection -> {
-            statements(connection).indexFirstLoad(connection, listId);
+    public void indexFirstLoad(Long listId, LookupField field) {
+        field.column().map(CustomerStatements.COLUMNS::get).ifPresent(column -> work(connection -> {
+            statements(connection).indexFirstLoad(connection, listId, column);
             return null;
-        });
+        }));
     }
 
     @Override
