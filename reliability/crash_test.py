@@ -156,9 +156,10 @@ def main():
 
 def run_kill_while_the_first_load_is_indexed(label, data, expect, want_digest, want_count, record):
     """The file is the new list's first load (docs/design.md, "A table per list"): when its last
-    chunk is in, the import attaches the list's table, and PostgreSQL builds its indexes. A session
-    of this test holds a lock the attach must wait for, so the server is surely killed in the middle
-    of it; then the lock goes, the server restarts, and the resumed import must finish the load."""
+    chunk is in, the import builds the list's lookup indexes (three at once) and attaches its table.
+    A session of this test holds a lock the attach must wait for, so the server is surely killed
+    with the indexes built and the attach not done; then the lock goes, the server restarts, and
+    the resumed import must finish the load."""
     log(label)
     holder = subprocess.Popen(PSQL, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, env=ENV)
     holder.stdin.write("BEGIN; LOCK TABLE customer IN SHARE UPDATE EXCLUSIVE MODE;\n")

@@ -137,6 +137,15 @@ class FirstLoadTest {
         }));
     }
 
+    /** A first load into the account's new list that has committed one chunk: a@x.com (Ann) and b@x.com (Bob). */
+    private ImportJob firstLoadWithOneChunk(Account account) throws IOException {
+        ImportJob job = job(account);
+        ImportedKeys keys = db.inTransaction(() -> writer.keysOf(job, ROWS));
+        assertTrue(keys.firstLoad());
+        apply(job, keys, 2, List.of(List.of("c1", "", "a@x.com", "Ann", ""), List.of("c2", "", "b@x.com", "Bob", "")));
+        return job;
+    }
+
     private void complete(ImportJob job) {
         db.inTransaction(() -> {
             db.uploads.find(job.requestId()).filter(r -> r.status() == RequestStatus.InProgress).ifPresent(r -> r.complete(T0.plusSeconds(2)));
@@ -190,9 +199,7 @@ class FirstLoadTest {
     @Test
     void lookupIndexesBuiltAheadOfTheAttachOneByOneAreTheOnesTheAttachTakes() throws IOException {
         Account account = account();
-        ImportJob job = job(account);
-        ImportedKeys keys = db.inTransaction(() -> writer.keysOf(job, ROWS));
-        apply(job, keys, 2, List.of(List.of("c1", "", "a@x.com", "Ann", ""), List.of("c2", "", "b@x.com", "Bob", "")));
+        ImportJob job = firstLoadWithOneChunk(account);
 
         db.inTransaction(() -> {
             writer.indexFirstLoad(account.listId());
@@ -215,9 +222,7 @@ class FirstLoadTest {
     @Test
     void aResumedFirstLoadLooksItsKeysUpThroughIndexesOnItsBareTableAndFinishesWhenItEnds() throws IOException {
         Account account = account();
-        ImportJob job = job(account);
-        ImportedKeys keys = db.inTransaction(() -> writer.keysOf(job, ROWS));
-        apply(job, keys, 2, List.of(List.of("c1", "", "a@x.com", "Ann", ""), List.of("c2", "", "b@x.com", "Bob", "")));
+        ImportJob job = firstLoadWithOneChunk(account);
 
         // the node died: the same request resumes after its committed chunk, without what the import remembered
         ImportJob again = resumed(job, 2);
