@@ -163,7 +163,8 @@ public class CustomerChunkWriter {
 
         long failed = 0;
         long warnings = 0;
-        Map<RowResult, Long> byOutcome = new EnumMap<>(RowResult.class);
+        // counted by ordinal: a map merge boxed a Long for every row
+        long[] byOutcome = new long[ROW_RESULTS.length];
         for (int i = 0; i < rows.size(); i++) {
             if (outcomes[i] == null) {
                 Target target = targets[i];
@@ -189,7 +190,7 @@ public class CustomerChunkWriter {
                 }
             }
             RowOutcome outcome = outcomes[i];
-            byOutcome.merge(outcome.result(), 1L, Long::sum);
+            byOutcome[outcome.result().ordinal()]++;
             if (outcome.result() == RowResult.Failed) {
                 failed++;
             } else if (outcome.result() == RowResult.Skipped) {
@@ -221,7 +222,7 @@ public class CustomerChunkWriter {
         } catch (IOException e) {
             throw new ResultFileWriteFailed(job, e);
         }
-        metrics.rowsCommitted(job.requestId(), byOutcome);
+        metrics.rowsCommitted(job.requestId(), counted(byOutcome));
         chunk.timeline().written(chunk.recordsDone(), start, looked, decided, applied, System.nanoTime());
     }
 
@@ -309,6 +310,18 @@ public class CustomerChunkWriter {
             }
             return created;
         }
+    }
+
+    private static final RowResult[] ROW_RESULTS = RowResult.values();
+
+    private static Map<RowResult, Long> counted(long[] byOutcome) {
+        Map<RowResult, Long> counted = new EnumMap<>(RowResult.class);
+        for (RowResult result : ROW_RESULTS) {
+            if (byOutcome[result.ordinal()] > 0) {
+                counted.put(result, byOutcome[result.ordinal()]);
+            }
+        }
+        return counted;
     }
 
     private static void writeResults(ImportChunk chunk, List<RowOutcome> outcomes) {

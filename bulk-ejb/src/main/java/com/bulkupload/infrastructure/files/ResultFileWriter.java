@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Writes a result file as the import goes: CSV, UTF-8 with a BOM (so spreadsheets read it right),
@@ -22,18 +21,22 @@ import org.apache.commons.csv.CSVPrinter;
 public final class ResultFileWriter implements ResultLines.Writer {
 
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180;
     private static final int BLOCK_CHARS = 32 * 1024;
 
     private final FileChannel channel;
     private final Writer writer;
     private final StringBuilder block = new StringBuilder(BLOCK_CHARS + 1024);
-    private final CSVPrinter printer;
+    /**
+     * RFC 4180, a format of this file's own, printed to straight: a {@code CSVPrinter} takes a lock
+     * for every value and the format's monitor under it, and a format shared by every import's
+     * result file would be one monitor for all of them. Half the time for a 1M-row result
+     * (docs/performance-profile.md, "The result lines' locks").
+     */
+    private final CSVFormat format = CSVFormat.RFC4180.builder().get();
 
-    private ResultFileWriter(FileChannel channel) throws IOException {
+    private ResultFileWriter(FileChannel channel) {
         this.channel = channel;
         this.writer = new OutputStreamWriter(Channels.newOutputStream(channel), StandardCharsets.UTF_8);
-        this.printer = new CSVPrinter(block, FORMAT);
     }
 
     /** A new result file with its header row. */
@@ -81,7 +84,7 @@ public final class ResultFileWriter implements ResultLines.Writer {
 
     @Override
     public void write(List<String> values) throws IOException {
-        printer.printRecord(values);
+        format.printRecord(block, values.toArray());
         if (block.length() >= BLOCK_CHARS) {
             drain();
         }

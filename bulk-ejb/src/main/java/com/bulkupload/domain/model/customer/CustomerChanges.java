@@ -90,13 +90,19 @@ public final class CustomerChanges {
     }
 
     private KeyState state(String key) {
-        return keys.computeIfAbsent(key, k -> new KeyState(existing.get(k)));
+        // not computeIfAbsent: its lambda would capture this and be allocated for every row
+        KeyState state = keys.get(key);
+        if (state == null) {
+            state = new KeyState(existing.get(key));
+            keys.put(key, state);
+        }
+        return state;
     }
 
     /** The net effect: customers to delete, to insert and to update, in the order first seen. */
     public NetChanges net() {
         List<Long> deletes = new ArrayList<>();
-        List<Row> inserts = new ArrayList<>();
+        List<Row> inserts = new ArrayList<>(keys.size());
         List<Row> updates = new ArrayList<>();
         for (KeyState state : keys.values()) {
             if (state.deletesExisting) {

@@ -320,7 +320,7 @@ final class PostgresCustomerStatements extends CustomerStatements {
      */
     @Override
     void insert(Connection connection, CustomerChanges.NetChanges changes) throws SQLException {
-        int fields = 3 + CustomerField.values().length + 4;
+        int fields = 3 + FIELDS.size() + 4;
         long now = ChronoUnit.MICROS.between(Instant.ofEpochSecond(POSTGRES_EPOCH_SECONDS), changes.now());
         byte[] partition = changes.partition().getBytes(StandardCharsets.UTF_8);
         byte[] requestId = changes.requestId().getBytes(StandardCharsets.UTF_8);
@@ -333,7 +333,7 @@ final class PostgresCustomerStatements extends CustomerStatements {
                 out.int64(row.id());
                 out.int64(changes.listId());
                 out.bytes(partition);
-                for (CustomerField field : CustomerField.values()) {
+                for (CustomerField field : FIELDS) {
                     String value = value(row, field);
                     if (value == null) {
                         out.nullValue();
