@@ -1,6 +1,7 @@
 package com.bulkupload.interfaces.web;
 
 import com.bulkupload.application.BulkSettings;
+import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.servlet.ServletExtension;
 import io.undertow.servlet.api.DeploymentInfo;
@@ -37,28 +38,52 @@ public class ApiCallThreads implements ServletExtension {
     private static final Logger LOG = Logger.getLogger(ApiCallThreads.class.getName());
 
     /**
-     * API calls rank above imports and Undertow's I/O threads where the JVM maps Java priorities
+     * API calls rank above imports where the JVM maps Java priorities
      * to the OS's (bin/standalone.conf, when the server holds CAP_SYS_NICE: nice 5 against 10;
-     * elsewhere a priority changes nothing). A call waits less for a core behind an import, and a
-     * finishing call is no longer preempted by the I/O thread that spins until it ends. Measured:
+     * elsewhere a priority changes nothing). A call waits less for a core behind an import. Measured:
      * status calls during a 1M import 4,300-6,000 req/s against 2,700-2,900, p50 4-6 ms against
      * 10 ms, the imports no slower (docs/performance-profile.md, "API calls above imports").
      */
     static final int CALL_PRIORITY = Thread.MAX_PRIORITY;
+
+
+    /**
+     * Undertow's I/O threads rank with the calls: every call passes through one twice (its request
+     * read, then the connection's next read), and at an import's rank a call waited for it behind the
+     * import's threads and PostgreSQL. WildFly's io subsystem has no setting for their priority, so
+     * each I/O thread takes it here, on its first request. Measured on status calls during 1M
+     * imports, p99 of the second to fourth import 27-38 ms against 38-51 ms, idle rates within
+     * this machine's noise (docs/performance-profile.md, "I/O threads with the calls").
+     */
+    static final int IO_PRIORITY = CALL_PRIORITY;
 
     /** The pool, from the deployment's start to its end; null before and after (calls stay on the workers). */
     private static final AtomicReference<ExecutorService> POOL = new AtomicReference<>();
 
     @Override
     public void handleDeployment(DeploymentInfo deployment, ServletContext context) {
-        deployment.addInitialHandlerChainWrapper(next -> exchange -> {
+        deployment.addInitialHandlerChainWrapper(ApiCallThreads::callsOnTheirPool);
+    }
+
+    /**
+     * The handler that hands API calls to the pool, and ranks the I/O thread it runs on with the
+     * calls ({@link #IO_PRIORITY}).
+     */
+    static HttpHandler callsOnTheirPool(HttpHandler next) {
+        return exchange -> {
+            if (exchange.isInIoThread()) {
+                Thread io = Thread.currentThread();
+                if (io.getPriority() != IO_PRIORITY) {
+                    io.setPriority(IO_PRIORITY);
+                }
+            }
             ExecutorService pool = POOL.get();
             if (pool != null && exchange.isInIoThread() && isApiCall(exchange)) {
                 exchange.dispatch(pool, next);
             } else {
                 next.handleRequest(exchange);
             }
-        });
+        };
     }
 
     static boolean isApiCall(HttpServerExchange exchange) {

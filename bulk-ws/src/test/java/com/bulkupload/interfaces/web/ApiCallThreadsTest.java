@@ -4,6 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.undertow.Undertow;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -45,6 +52,34 @@ class ApiCallThreadsTest {
             assertTrue(thread.getName().startsWith("api-call-"));
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void anUndertowIoThreadThatPassesACallOnRanksWithTheCalls() throws Exception {
+        CompletableFuture<Thread> handledOn = new CompletableFuture<>();
+        Undertow server = Undertow.builder()
+                .setIoThreads(1)
+                .addHttpListener(0, "127.0.0.1")
+                .setHandler(ApiCallThreads.callsOnTheirPool(exchange -> {
+                    // no deployment, so no pool: the call stays on the I/O thread it came in on
+                    handledOn.complete(exchange.isInIoThread() ? Thread.currentThread() : null);
+                    exchange.getResponseSender().send("ok");
+                }))
+                .build();
+        server.start();
+        try {
+            InetSocketAddress address = (InetSocketAddress) server.getListenerInfo().get(0).getAddress();
+            HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + address.getPort() + "/Bulk/v13/BulkUploadStatus/Query"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals("ok", answer.body());
+            Thread io = handledOn.get(10, TimeUnit.SECONDS);
+            assertTrue(io != null, "the handler ran on the I/O thread");
+            assertEquals(ApiCallThreads.CALL_PRIORITY, io.getPriority(), "Undertow starts its I/O threads at the normal priority; "
+                    + "where priorities reach the OS, an import's threads would outrank the I/O half of every call");
+        } finally {
+            server.stop();
         }
     }
 }
