@@ -161,8 +161,6 @@ public class CustomerChunkWriter {
         Map<Target, CustomerChanges> changes = new LinkedHashMap<>();
         boolean insertIfMissing = job.lookupField() != LookupField.Id;
 
-        long failed = 0;
-        long warnings = 0;
         // counted by ordinal: a map merge boxed a Long for every row
         long[] byOutcome = new long[ROW_RESULTS.length];
         for (int i = 0; i < rows.size(); i++) {
@@ -171,8 +169,13 @@ public class CustomerChunkWriter {
                 if (chunkLists.deleted(target.listId())) {
                     outcomes[i] = RowOutcome.failed(ErrorCode.CUSTOMER_LIST_NOT_FOUND, "The item's list is deleted by this upload.");
                 } else {
-                    CustomerChanges listChanges = changes.computeIfAbsent(target, t -> new CustomerChanges(t.listId(), t.partition(),
-                            job.requestId(), job.clientId(), now, existing.getOrDefault(t, Map.of()), ids));
+                    // not computeIfAbsent: its lambda would capture the chunk's state and be allocated for every row
+                    CustomerChanges listChanges = changes.get(target);
+                    if (listChanges == null) {
+                        listChanges = new CustomerChanges(target.listId(), target.partition(), job.requestId(), job.clientId(), now,
+                                existing.getOrDefault(target, Map.of()), ids);
+                        changes.put(target, listChanges);
+                    }
                     if (rows.get(i).check() instanceof RowCheck.Valid valid) {
                         outcomes[i] = valid.delete()
                                 ? outcome(listChanges.delete(valid.key()), true, null)
@@ -189,13 +192,7 @@ public class CustomerChunkWriter {
                     }
                 }
             }
-            RowOutcome outcome = outcomes[i];
-            byOutcome[outcome.result().ordinal()]++;
-            if (outcome.result() == RowResult.Failed) {
-                failed++;
-            } else if (outcome.result() == RowResult.Skipped) {
-                warnings++;
-            }
+            byOutcome[outcomes[i].result().ordinal()]++;
         }
         List<RowOutcome> inOrder = List.of(outcomes);
         // the result lines are written on another thread while this one streams the changes to the
@@ -216,7 +213,8 @@ public class CustomerChunkWriter {
         }
         try {
             lines.join();
-            request.chunkApplied(chunk.recordsDone(), rows.size(), failed, warnings, chunk.results().checkpoint(), now);
+            request.chunkApplied(chunk.recordsDone(), rows.size(), byOutcome[RowResult.Failed.ordinal()],
+                    byOutcome[RowResult.Skipped.ordinal()], chunk.results().checkpoint(), now);
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         } catch (IOException e) {

@@ -30,7 +30,7 @@ public final class ResultFileWriter implements ResultLines.Writer {
      * RFC 4180, a format of this file's own, printed to straight: a {@code CSVPrinter} takes a lock
      * for every value and the format's monitor under it, and a format shared by every import's
      * result file would be one monitor for all of them. Half the time for a 1M-row result
-     * (docs/performance-profile.md, "The result lines' locks").
+     * (docs/performance-profile.md, "The result lines' locks and the writer's garbage").
      */
     private final CSVFormat format = CSVFormat.RFC4180.builder().get();
 

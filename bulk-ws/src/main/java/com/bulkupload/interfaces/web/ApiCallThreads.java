@@ -46,17 +46,6 @@ public class ApiCallThreads implements ServletExtension {
      */
     static final int CALL_PRIORITY = Thread.MAX_PRIORITY;
 
-
-    /**
-     * Undertow's I/O threads rank with the calls: every call passes through one twice (its request
-     * read, then the connection's next read), and at an import's rank a call waited for it behind the
-     * import's threads and PostgreSQL. WildFly's io subsystem has no setting for their priority, so
-     * each I/O thread takes it here, on its first request. Measured on status calls during 1M
-     * imports, p99 of the second to fourth import 27-38 ms against 38-51 ms, idle rates within
-     * this machine's noise (docs/performance-profile.md, "I/O threads with the calls").
-     */
-    static final int IO_PRIORITY = CALL_PRIORITY;
-
     /** The pool, from the deployment's start to its end; null before and after (calls stay on the workers). */
     private static final AtomicReference<ExecutorService> POOL = new AtomicReference<>();
 
@@ -66,19 +55,26 @@ public class ApiCallThreads implements ServletExtension {
     }
 
     /**
-     * The handler that hands API calls to the pool, and ranks the I/O thread it runs on with the
-     * calls ({@link #IO_PRIORITY}).
+     * The handler that hands API calls to the pool. The Undertow I/O thread it runs on takes the
+     * calls' priority ({@link #CALL_PRIORITY}) on its first request: every call passes through one
+     * twice (its request read, then the connection's next read), and at an import's rank a call
+     * waited for it behind the import's threads and PostgreSQL. WildFly's io subsystem has no
+     * setting for their priority. Measured on status calls during 1M imports, p99 of the second to
+     * fourth import 27-38 ms against 38-51 ms, idle rates within this machine's noise
+     * (docs/performance-profile.md, "I/O threads with the calls").
      */
     static HttpHandler callsOnTheirPool(HttpHandler next) {
         return exchange -> {
-            if (exchange.isInIoThread()) {
-                Thread io = Thread.currentThread();
-                if (io.getPriority() != IO_PRIORITY) {
-                    io.setPriority(IO_PRIORITY);
-                }
+            if (!exchange.isInIoThread()) {
+                next.handleRequest(exchange);
+                return;
+            }
+            Thread io = Thread.currentThread();
+            if (io.getPriority() != CALL_PRIORITY) {
+                io.setPriority(CALL_PRIORITY);
             }
             ExecutorService pool = POOL.get();
-            if (pool != null && exchange.isInIoThread() && isApiCall(exchange)) {
+            if (pool != null && isApiCall(exchange)) {
                 exchange.dispatch(pool, next);
             } else {
                 next.handleRequest(exchange);
