@@ -107,12 +107,15 @@ public class CustomerChunkWriter {
         RowOutcome[] outcomes = new RowOutcome[rows.size()];
         Map<Target, Set<String>> keys = new LinkedHashMap<>();
         Map<String, Long> written = new HashMap<>();
+        // each valid row's key hashed once, for the candidate now and the written key later
+        long[][] keyHashes = new long[rows.size()][];
         int upserts = 0;
         for (int i = 0; i < rows.size(); i++) {
             RowCheck check = rows.get(i).check();
             if (check instanceof RowCheck.Valid valid) {
                 targets[i] = own;
-                long candidate = chunk.keys().candidate(valid.key());
+                keyHashes[i] = chunk.keys().hashOf(valid.key());
+                long candidate = chunk.keys().candidate(keyHashes[i]);
                 if (candidate == ImportedKeys.LOOK_UP) {
                     keys.computeIfAbsent(own, t -> new HashSet<>()).add(valid.key());
                 } else if (candidate != ImportedKeys.NOT_THERE) {
@@ -181,7 +184,7 @@ public class CustomerChunkWriter {
                                 ? outcome(listChanges.delete(valid.key()), true, null)
                                 : outcome(listChanges.upsert(valid.key(), valid.values(), insertIfMissing), false, null);
                         if (outcomes[i].result() == RowResult.Inserted) {
-                            chunk.keys().written(valid.key(), outcomes[i].customerId());
+                            chunk.keys().written(keyHashes[i], outcomes[i].customerId());
                         }
                     } else {
                         RowCheck.ListItem item = (RowCheck.ListItem) rows.get(i).check();

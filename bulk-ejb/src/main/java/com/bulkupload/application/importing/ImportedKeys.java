@@ -78,28 +78,44 @@ public final class ImportedKeys {
         return firstLoad;
     }
 
-    /** {@link #NOT_THERE}, {@link #LOOK_UP}, or the id this import wrote the key as (to be confirmed). */
-    long candidate(String key) {
+    /**
+     * The key's hash, for {@link #candidate} and then {@link #written}, so that a row's key is
+     * hashed once: encoding it and MurmurHash3 twice a row were a tenth of the chunk writer's CPU in
+     * a first load (docs/performance-profile.md, "One hash a key"). Null when this import
+     * remembers nothing of its keys.
+     */
+    long[] hashOf(String key) {
+        return ids == null && written == null ? null : MurmurHash3.hash128x64(key.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** {@link #NOT_THERE}, {@link #LOOK_UP}, or the id this import wrote the key as (to be confirmed); the hash from {@link #hashOf}. */
+    long candidate(long[] hash) {
         WrittenIds ids = this.ids;
         BloomFilter<?> written = this.written;
+        if (hash == null) {
+            return LOOK_UP;
+        }
         if (ids != null) {
-            long id = ids.get(hash(key)[0]);
+            long id = ids.get(hash[0]);
             return id == 0 ? NOT_THERE : id;
         }
         if (written == null) {
             return LOOK_UP;
         }
-        return written.contains(hasher(hash(key))) ? LOOK_UP : NOT_THERE;
+        return written.contains(hasher(hash)) ? LOOK_UP : NOT_THERE;
     }
 
-    /** The key is now in the list as this customer. */
-    void written(String key, long id) {
+    /** The key whose hash {@link #hashOf} gave is now in the list as this customer. */
+    void written(long[] hash, long id) {
         WrittenIds ids = this.ids;
         BloomFilter<?> written = this.written;
+        if (hash == null) {
+            return;
+        }
         if (ids != null) {
-            ids.put(hash(key)[0], id);
+            ids.put(hash[0], id);
         } else if (written != null) {
-            written.merge(hasher(hash(key)));
+            written.merge(hasher(hash));
         }
     }
 
@@ -119,10 +135,6 @@ public final class ImportedKeys {
     /** The id record of a first load, for tests. */
     WrittenIds writtenIds() {
         return ids;
-    }
-
-    private static long[] hash(String key) {
-        return MurmurHash3.hash128x64(key.getBytes(StandardCharsets.UTF_8));
     }
 
     private static Hasher hasher(long[] hash) {
