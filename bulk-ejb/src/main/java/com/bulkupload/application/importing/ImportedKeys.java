@@ -88,13 +88,16 @@ public final class ImportedKeys {
         return ids == null && written == null ? null : MurmurHash3.hash128x64(key.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** {@link #NOT_THERE}, {@link #LOOK_UP}, or the id this import wrote the key as (to be confirmed); the hash from {@link #hashOf}. */
+    /**
+     * {@link #NOT_THERE}, {@link #LOOK_UP}, or the id this import wrote the key as (to be
+     * confirmed); the hash from {@link #hashOf}.
+     */
     long candidate(long[] hash) {
-        WrittenIds ids = this.ids;
-        BloomFilter<?> written = this.written;
         if (hash == null) {
             return LOOK_UP;
         }
+        WrittenIds ids = this.ids;
+        BloomFilter<?> written = this.written;
         if (ids != null) {
             long id = ids.get(hash[0]);
             return id == 0 ? NOT_THERE : id;
@@ -107,11 +110,11 @@ public final class ImportedKeys {
 
     /** The key whose hash {@link #hashOf} gave is now in the list as this customer. */
     void written(long[] hash, long id) {
-        WrittenIds ids = this.ids;
-        BloomFilter<?> written = this.written;
         if (hash == null) {
             return;
         }
+        WrittenIds ids = this.ids;
+        BloomFilter<?> written = this.written;
         if (ids != null) {
             ids.put(hash[0], id);
         } else if (written != null) {

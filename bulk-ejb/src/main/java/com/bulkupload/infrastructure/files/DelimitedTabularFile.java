@@ -70,8 +70,8 @@ final class DelimitedTabularFile implements TabularFile {
                 for (CSVRecord record : parser) {
                     reader.recordEnded();
                     long row = record.getRecordNumber();
-                    // the record's own array, not CSVRecord.toList(), which streams it into a new list:
-                    // that stream was 7 % of the importer's CPU samples (docs/performance-profile.md, "A record's fields")
+                    // the record's own array, not CSVRecord.toList(), which streams it into a new list: that
+                    // stream was 7 % of the importer's CPU samples (docs/performance-profile.md, "A record's fields")
                     List<String> fields = Arrays.asList(record.values());
                     checkDecoded(fields, row, recent);
                     if (row == 1) {
